@@ -1,0 +1,156 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Population-database stub for the B1 benchmark (bench/run.sh).
+ *
+ * <p>Run with {@code java bench/PopulationStub.java <port>} (JDK only, no build). Every request
+ * except {@code /admin/*} gets the same SOAP 1.1 lookup answer for citizen 040090000123, after a
+ * delay that can be switched at run time so one gateway run covers both benchmark phases:
+ * <ul>
+ *   <li>{@code POST /admin/delay?ms=20} sets the answer delay (0 = answer at once);</li>
+ *   <li>{@code GET /admin/delay} shows it;</li>
+ *   <li>{@code GET /admin/stats} shows how many SOAP answers were sent (to check that the gateway
+ *       really calls the agency on every verification).</li>
+ * </ul>
+ * The delay is a timer, not a sleeping thread: a delayed answer holds no thread and burns no CPU,
+ * so any number of requests can wait at once.
+ */
+public final class PopulationStub {
+
+    private static final byte[] ANSWER = ("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+            + "<soap:Body><TraCuuThongTinCongDanResponse xmlns=\"http://dancuquocgia.bca\">"
+            + "<MaYeuCau>bench</MaYeuCau><TonTai>true</TonTai><CongDan>"
+            + "<SoDinhDanh>040090000123</SoDinhDanh><HoVaTen>Nguyễn Văn An</HoVaTen>"
+            + "<GioiTinh>NAM</GioiTinh><NgayThangNamSinh>19900517</NgayThangNamSinh>"
+            + "<TrangThai>SONG</TrangThai></CongDan></TraCuuThongTinCongDanResponse>"
+            + "</soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8);
+
+    private static volatile long delayMs = 0;
+    private static final LongAdder answered = new LongAdder();
+
+    private final ScheduledExecutorService timer;
+
+    private PopulationStub(ScheduledExecutorService timer) {
+        this.timer = timer;
+    }
+
+    public static void main(String[] args) throws IOException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 18091;
+        // Headers and body go out in separate writes: without TCP_NODELAY, Nagle plus the
+        // client's delayed ACK can hold a keep-alive answer back by up to 40 ms.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        // Benchmark connections stay open for the whole run; don't let the server reap them.
+        System.setProperty("sun.net.httpserver.idleInterval", "600");
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "1024");
+
+        // Handlers never block (the delay is a timer), so a few threads serve any concurrency;
+        // 64 leaves room if a writer ever stalls on a slow reader.
+        ExecutorService workers = Executors.newFixedThreadPool(64, daemon("stub-worker"));
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("stub-timer"));
+        PopulationStub stub = new PopulationStub(timer);
+
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
+        server.setExecutor(workers);
+        server.createContext("/admin/delay", stub::delay);
+        server.createContext("/admin/stats", stub::stats);
+        server.createContext("/", stub::soap);
+        server.start();
+        System.out.println("population stub listening on 127.0.0.1:" + port);
+    }
+
+    /** The SOAP answer, now or after the current delay. */
+    private void soap(HttpExchange exchange) throws IOException {
+        try (InputStream body = exchange.getRequestBody()) {
+            // Drain the request so the connection can carry the next one (keep-alive).
+            body.transferTo(OutputStream.nullOutputStream());
+        }
+        long delay = delayMs;
+        if (delay <= 0) {
+            sendSoap(exchange);
+        } else {
+            timer.schedule(() -> sendSoap(exchange), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void sendSoap(HttpExchange exchange) {
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=UTF-8");
+            exchange.sendResponseHeaders(200, ANSWER.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(ANSWER);
+            }
+            answered.increment();
+        } catch (IOException e) {
+            exchange.close(); // the client went away; nothing else to do
+        }
+    }
+
+    /** POST /admin/delay?ms=N sets the delay; GET shows it. */
+    private void delay(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        if ("POST".equals(exchange.getRequestMethod())) {
+            String ms = queryParam(exchange.getRequestURI(), "ms");
+            try {
+                long value = Long.parseLong(ms == null ? "" : ms);
+                if (value < 0) {
+                    throw new NumberFormatException();
+                }
+                delayMs = value;
+            } catch (NumberFormatException e) {
+                sendText(exchange, 400, "usage: POST /admin/delay?ms=<non-negative integer>\n");
+                return;
+            }
+        }
+        sendText(exchange, 200, "delay_ms=" + delayMs + "\n");
+    }
+
+    /** GET /admin/stats: SOAP answers sent so far. */
+    private void stats(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        sendText(exchange, 200, "answered=" + answered.sum() + "\n");
+    }
+
+    private static String queryParam(URI uri, String name) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return pair.substring(eq + 1);
+            }
+        }
+        return null;
+    }
+
+    private static void sendText(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

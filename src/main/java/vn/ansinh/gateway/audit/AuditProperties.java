@@ -1,0 +1,13 @@
+package vn.ansinh.gateway.audit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param subjectKey    HMAC key for personal ids in the audit trail (at least 32 characters)
+ * @param queueCapacity events held in memory between the request path and the writer
+ * @param batchSize     events written per database transaction, at most
+ * @param flushInterval how long the writer waits for more events before writing a partial batch
+ */
+@ConfigurationProperties("gateway.audit")
+public record AuditProperties(String subjectKey, int queueCapacity, int batchSize, Duration flushInterval) {}

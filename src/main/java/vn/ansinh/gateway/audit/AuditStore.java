@@ -1,0 +1,102 @@
+package vn.ansinh.gateway.audit;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Appends chained events to PostgreSQL and reads them back. */
+@Repository
+public class AuditStore {
+
+  static final String COLUMNS = "seq, occurred_at, direction, partner, xroad_client, xroad_id, service, operation, "
+      + "outcome, status, latency_ms, request_id, request_sha256, response_sha256, subject_hash, prev_hash, hash";
+  private static final String INSERT = "insert into audit_event (" + COLUMNS
+      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+
+  public AuditStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+  }
+
+  /** Chains and stores a batch in one transaction; the head row lock orders writers of all instances. */
+  public void append(List<AuditEvent> events) {
+    tx.executeWithoutResult(status -> {
+      ChainHead head = jdbc.queryForObject(
+          "select last_seq, last_hash from audit_chain_head where id = 1 for update",
+          (rs, i) -> new ChainHead(rs.getLong(1), rs.getString(2)));
+      List<ChainedAuditEvent> chained = new ArrayList<>(events.size());
+      long seq = head.lastSeq();
+      String prev = head.lastHash();
+      for (AuditEvent e : events) {
+        ChainedAuditEvent c = AuditChain.append(++seq, prev, e);
+        chained.add(c);
+        prev = c.hash();
+      }
+      jdbc.batchUpdate(INSERT, chained, chained.size(), AuditStore::bind);
+      jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", seq, prev);
+    });
+  }
+
+  public ChainHead head() {
+    return jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where id = 1",
+        (rs, i) -> new ChainHead(rs.getLong(1), rs.getString(2)));
+  }
+
+  private static void bind(PreparedStatement ps, ChainedAuditEvent c) throws SQLException {
+    AuditEvent e = c.event();
+    ps.setLong(1, c.seq());
+    ps.setTimestamp(2, Timestamp.from(e.occurredAt()));
+    ps.setString(3, e.direction().name());
+    ps.setString(4, e.partner());
+    ps.setString(5, e.xroadClient());
+    ps.setString(6, e.xroadId());
+    ps.setString(7, e.service());
+    ps.setString(8, e.operation());
+    ps.setString(9, e.outcome());
+    if (e.status() == null) {
+      ps.setNull(10, Types.INTEGER);
+    } else {
+      ps.setInt(10, e.status());
+    }
+    ps.setInt(11, e.latencyMs());
+    ps.setString(12, e.requestId());
+    ps.setString(13, e.requestSha256());
+    ps.setString(14, e.responseSha256());
+    ps.setString(15, e.subjectHash());
+    ps.setString(16, c.prevHash());
+    ps.setString(17, c.hash());
+  }
+
+  static ChainedAuditEvent map(ResultSet rs) throws SQLException {
+    int status = rs.getInt("status");
+    Integer statusOrNull = rs.wasNull() ? null : status;
+    AuditEvent e = new AuditEvent(
+        rs.getTimestamp("occurred_at").toInstant(),
+        AuditEvent.Direction.valueOf(rs.getString("direction")),
+        rs.getString("partner"),
+        rs.getString("xroad_client"),
+        rs.getString("xroad_id"),
+        rs.getString("service"),
+        rs.getString("operation"),
+        rs.getString("outcome"),
+        statusOrNull,
+        rs.getInt("latency_ms"),
+        rs.getString("request_id"),
+        rs.getString("request_sha256"),
+        rs.getString("response_sha256"),
+        rs.getString("subject_hash"));
+    return new ChainedAuditEvent(rs.getLong("seq"), e, rs.getString("prev_hash"), rs.getString("hash"));
+  }
+
+  public record ChainHead(long lastSeq, String lastHash) {}
+}

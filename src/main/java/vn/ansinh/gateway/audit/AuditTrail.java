@@ -1,0 +1,129 @@
+package vn.ansinh.gateway.audit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail's entry point. The request path only enqueues; one writer thread per instance
+ * takes events in batches, chains them and stores them, so a request never waits on the audit
+ * database. A failed batch is kept and retried, never dropped.
+ */
+@Component
+public class AuditTrail implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+  private final AuditStore store;
+  private final AuditProperties properties;
+  private final BlockingQueue<AuditEvent> queue;
+  private final Counter written;
+  private final Counter refused;
+  private volatile boolean running;
+  private volatile int inFlight;
+  private Thread writer;
+
+  public AuditTrail(AuditStore store, AuditProperties properties, MeterRegistry meters) {
+    this.store = store;
+    this.properties = properties;
+    this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+    this.written = meters.counter("gateway.audit.events.written");
+    this.refused = meters.counter("gateway.audit.events.refused");
+    Gauge.builder("gateway.audit.queue.depth", queue, BlockingQueue::size).register(meters);
+  }
+
+  /** Enqueues an event; false only when the queue stays full, which callers treat as "not audited". */
+  public boolean record(AuditEvent event) {
+    try {
+      if (queue.offer(event, 1, TimeUnit.SECONDS)) {
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    refused.increment();
+    log.error("Audit queue full ({} events): an event was refused", properties.queueCapacity());
+    return false;
+  }
+
+  /** Events accepted but not yet stored. */
+  public int pending() {
+    return queue.size() + inFlight;
+  }
+
+  private void writeLoop() {
+    List<AuditEvent> batch = new ArrayList<>(properties.batchSize());
+    long pollMillis = Math.max(1, properties.flushInterval().toMillis());
+    while (running || !queue.isEmpty() || !batch.isEmpty()) {
+      try {
+        if (batch.isEmpty()) {
+          AuditEvent first = queue.poll(pollMillis, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+          queue.drainTo(batch, properties.batchSize() - 1);
+        }
+        inFlight = batch.size();
+        store.append(batch);
+        written.increment(batch.size());
+        batch.clear();
+        inFlight = 0;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        if (!running) {
+          break;
+        }
+      } catch (RuntimeException e) {
+        log.error("Audit batch of {} events not stored yet, retrying: {}", batch.size(), e.getMessage());
+        sleepQuietly(500);
+      }
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    writer = new Thread(this::writeLoop, "audit-writer");
+    writer.setDaemon(false);
+    writer.start();
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    // stop after the web server has drained its requests, so their events are written
+    return Integer.MIN_VALUE + 1000;
+  }
+}

@@ -1,0 +1,28 @@
+package vn.ansinh.gateway.citizen;
+
+import java.util.Map;
+import org.apache.camel.component.cxf.common.DataFormat;
+import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.ansinh.gateway.contracts.citizen.CitizenVerificationPortType;
+import vn.ansinh.gateway.web.SoapFaultOutcome;
+
+/** The CXF endpoint behind {@code /ws/citizen}, published from the WSDL in contracts/. */
+@Configuration(proxyBeanMethods = false)
+public class CitizenSoapConfiguration {
+
+  @Bean
+  CxfEndpoint citizenSoapEndpoint() {
+    CxfEndpoint endpoint = new CxfEndpoint();
+    endpoint.setAddress("/citizen");
+    endpoint.setServiceClass(CitizenVerificationPortType.class);
+    endpoint.setWsdlURL("classpath:contracts/gateway/citizen-verification.wsdl");
+    endpoint.setDataFormat(DataFormat.POJO);
+    // the flow runs on the request thread, where the audit context lives
+    endpoint.setSynchronous(true);
+    endpoint.setProperties(Map.of("schema-validation-enabled", "IN"));
+    endpoint.getOutFaultInterceptors().add(new SoapFaultOutcome());
+    return endpoint;
+  }
+}

@@ -1,0 +1,50 @@
+package vn.ansinh.gateway.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Demo mode's database: real PostgreSQL binaries started in-process, data under
+ * {@code <data-dir>/postgres}, kept across restarts. Production uses {@code spring.datasource}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "gateway.database.embedded", havingValue = "true")
+public class EmbeddedPostgresConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres(@Value("${gateway.data-dir}") Path dataDir) throws IOException {
+    Path pgData = dataDir.resolve("postgres").toAbsolutePath();
+    Files.createDirectories(pgData);
+    StalePostmaster.stopIfRunning(pgData);
+    log.info("Starting embedded PostgreSQL with data in {}", pgData);
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(pgData)
+        .setCleanDataDirectory(false)
+        .setPGStartupWait(Duration.ofSeconds(60))
+        .setServerConfig("max_connections", "100")
+        .start();
+  }
+
+  @Bean(destroyMethod = "close")
+  DataSource dataSource(EmbeddedPostgres postgres, @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
+    HikariDataSource ds = new HikariDataSource();
+    ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    ds.setUsername("postgres");
+    ds.setMaximumPoolSize(poolSize);
+    ds.setPoolName("gateway-db");
+    return ds;
+  }
+}

@@ -1,0 +1,41 @@
+package vn.ansinh.gateway.partner;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The population database's circuit breaker (used by its route) and its health indicator. */
+@Configuration(proxyBeanMethods = false)
+public class PopulationRegistryConfiguration {
+
+  @Bean
+  CircuitBreaker populationRegistryCircuitBreaker(PopulationRegistryProperties properties) {
+    PopulationRegistryProperties.CircuitBreakerSettings s = properties.circuitBreaker();
+    return CircuitBreaker.of("population-registry", CircuitBreakerConfig.custom()
+        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        .slidingWindowSize(s.slidingWindowSize())
+        .minimumNumberOfCalls(s.minimumNumberOfCalls())
+        .failureRateThreshold(s.failureRateThreshold())
+        .waitDurationInOpenState(s.waitDurationInOpenState())
+        .permittedNumberOfCallsInHalfOpenState(s.permittedCallsInHalfOpenState())
+        .automaticTransitionFromOpenToHalfOpenEnabled(true)
+        .build());
+  }
+
+  /** DOWN while the circuit is open; kept out of the readiness group so one agency cannot take us out. */
+  @Bean
+  HealthIndicator populationRegistryHealthIndicator(CircuitBreaker populationRegistryCircuitBreaker) {
+    return () -> {
+      CircuitBreaker.State state = populationRegistryCircuitBreaker.getState();
+      CircuitBreaker.Metrics m = populationRegistryCircuitBreaker.getMetrics();
+      Health.Builder h = state == CircuitBreaker.State.OPEN ? Health.down() : Health.up();
+      return h.withDetail("circuit", state.name())
+          .withDetail("failureRatePercent", m.getFailureRate())
+          .withDetail("bufferedCalls", m.getNumberOfBufferedCalls())
+          .build();
+    };
+  }
+}

@@ -1,0 +1,56 @@
+package vn.ansinh.gateway.security;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Refuses to start the {@code prod} profile with anything from demo mode: demo partners or
+ * secrets, the demo audit key, the embedded database or simulated agencies. Runs before any bean
+ * exists, so nothing connects anywhere first.
+ */
+public class ProductionGuard implements EnvironmentPostProcessor {
+
+  static final String DEMO_SECRET = "demo-secret";
+  static final String DEMO_SUBJECT_KEY_MARK = "demo";
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+    if (!Arrays.asList(env.getActiveProfiles()).contains("prod")) {
+      return;
+    }
+    Binder binder = Binder.get(env);
+    List<String> problems = new ArrayList<>();
+    List<Partner> partners = binder.bind("gateway.partners", Bindable.listOf(Partner.class)).orElse(List.of());
+    for (Partner p : partners) {
+      if (p.clientId().endsWith("-demo")) {
+        problems.add("demo partner '" + p.clientId() + "' is configured");
+      }
+      if (p.secret() != null && p.secret().contains(DEMO_SECRET)) {
+        problems.add("partner '" + p.clientId() + "' uses the demo secret");
+      }
+    }
+    String subjectKey = env.getProperty("gateway.audit.subject-key", "");
+    if (subjectKey.isBlank() || subjectKey.contains(DEMO_SUBJECT_KEY_MARK)) {
+      problems.add("gateway.audit.subject-key (GATEWAY_AUDIT_SUBJECT_KEY) must be a production secret");
+    }
+    if (env.getProperty("gateway.database.embedded", Boolean.class, false)) {
+      problems.add("the embedded database is demo-only; set DB_URL, DB_USER and DB_PASSWORD");
+    }
+    if (env.getProperty("gateway.simulators.enabled", Boolean.class, false)) {
+      problems.add("simulated agencies are demo-only");
+    }
+    if (env.getProperty("gateway.security.signing-key-location", "").isBlank()
+        && env.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "").isBlank()) {
+      problems.add("set GATEWAY_SIGNING_KEY (token signing key) or an external issuer-uri");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Refusing to start the prod profile: " + String.join("; ", problems));
+    }
+  }
+}

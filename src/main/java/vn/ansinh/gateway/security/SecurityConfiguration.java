@@ -1,0 +1,158 @@
+package vn.ansinh.gateway.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains: the embedded OAuth2 authorization server (client credentials, RS256 JWTs) and
+ * the resource server guarding everything else. Access is denied unless a rule below grants it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain authorizationServer(HttpSecurity http, SecurityProblems problems) throws Exception {
+    OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+    http.securityMatcher(server.getEndpointsMatcher())
+        .with(server, Customizer.withDefaults())
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain resourceServer(HttpSecurity http, JwtDecoder jwtDecoder, AccessRights rights,
+      SecurityProblems problems, @Value("${gateway.simulators.enabled}") boolean simulators) throws Exception {
+    var citizenVerify = rights.allow("citizen.verify", "citizen-verification");
+    var auditRead = rights.allow("audit.read", "audit");
+    http.csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(c -> c.disable())
+        .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(jwtDecoder))
+            .authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterAfter(new PartnerAttribution(), BearerTokenAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a
+            // health probes and published contracts are public
+            .requestMatchers(get("/actuator/health"), get("/actuator/health/**"), get("/actuator/info")).permitAll()
+            .requestMatchers(get("/contracts/**"), get("/api-docs"), get("/api-docs/**"), get("/swagger-ui/**"),
+                get("/ws/citizen"), get("/"), get("/error"))
+            .permitAll()
+            .requestMatchers(get("/actuator/prometheus")).access(rights.allow("ops.manage", "operations"))
+            .requestMatchers(post("/api/v1/citizens/verifications"), post("/ws/citizen")).access(citizenVerify)
+            .requestMatchers(get("/api/v1/audit/**")).access(auditRead)
+            // simulated agencies exist in demo mode only
+            .requestMatchers(any("/ws/sim/**")).access((auth, ctx) ->
+                new org.springframework.security.authorization.AuthorizationDecision(simulators))
+            .anyRequest().denyAll());
+    return http.build();
+  }
+
+  private static RequestMatcher get(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(GET, pattern);
+  }
+
+  private static RequestMatcher post(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(POST, pattern);
+  }
+
+  private static RequestMatcher any(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher((HttpMethod) null, pattern);
+  }
+
+  @Bean
+  RSAKey tokenSigningKey(SecurityProperties properties, @Value("${gateway.data-dir}") Path dataDir) throws Exception {
+    String location = properties.signingKeyLocation();
+    return location == null || location.isBlank()
+        ? TokenSigningKey.demoKey(dataDir)
+        : TokenSigningKey.fromPem(Path.of(location));
+  }
+
+  @Bean
+  JWKSource<SecurityContext> jwkSource(RSAKey tokenSigningKey) {
+    return new ImmutableJWKSet<>(new JWKSet(tokenSigningKey));
+  }
+
+  /** Tokens of the embedded server are checked locally; prod may trust an external issuer instead. */
+  @Bean
+  JwtDecoder jwtDecoder(RSAKey tokenSigningKey, SecurityProperties properties,
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String externalIssuer) throws Exception {
+    if (!externalIssuer.isBlank()) {
+      return JwtDecoders.fromIssuerLocation(externalIssuer);
+    }
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey())
+        .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+    return decoder;
+  }
+
+  @Bean
+  AuthorizationServerSettings authorizationServerSettings(SecurityProperties properties) {
+    return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
+  }
+
+  @Bean
+  OAuth2AuthorizationService authorizationService() {
+    return new StatelessAuthorizationService();
+  }
+
+  @Bean
+  RegisteredClientRepository registeredClients(PartnerRegistry partners, SecurityProperties properties) {
+    List<RegisteredClient> clients = partners.all().stream().map(p -> RegisteredClient
+        .withId(p.clientId())
+        .clientId(p.clientId())
+        .clientSecret(p.secret())
+        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+        .scopes(s -> s.addAll(p.scopes()))
+        .clientSettings(ClientSettings.builder().requireProofKey(false).build())
+        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.tokenTtl()).build())
+        .build()).toList();
+    // the repository refuses an empty list; a gateway without partners still starts, and denies everything
+    return clients.isEmpty()
+        ? new InMemoryRegisteredClientRepository(RegisteredClient.withId("none").clientId("none")
+            .clientSecret("{noop}" + java.util.UUID.randomUUID())
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).build())
+        : new InMemoryRegisteredClientRepository(clients);
+  }
+}

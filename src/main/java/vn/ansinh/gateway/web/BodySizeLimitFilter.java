@@ -1,0 +1,104 @@
+package vn.ansinh.gateway.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.ansinh.gateway.error.PayloadTooLargeException;
+
+/**
+ * Refuses bodies over {@code gateway.request.max-body-bytes} with 413: at once when the declared
+ * length is too large, and as soon as a chunked body goes over, before anything parses it.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+public class BodySizeLimitFilter extends OncePerRequestFilter {
+
+  private final long maxBytes;
+  private final ProblemWriter problems;
+
+  public BodySizeLimitFilter(@Value("${gateway.request.max-body-bytes}") long maxBytes, ProblemWriter problems) {
+    this.maxBytes = maxBytes;
+    this.problems = problems;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getContentLengthLong() > maxBytes) {
+      problems.write(request, response, new PayloadTooLargeException(maxBytes));
+      return;
+    }
+    chain.doFilter(new Limited(request, maxBytes), response);
+  }
+
+  private static final class Limited extends HttpServletRequestWrapper {
+    private final long max;
+    private ServletInputStream stream;
+
+    Limited(HttpServletRequest request, long max) {
+      super(request);
+      this.max = max;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        ServletInputStream in = super.getInputStream();
+        stream = new ServletInputStream() {
+          private long read;
+
+          @Override
+          public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+              count(1);
+            }
+            return b;
+          }
+
+          @Override
+          public int read(byte[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            if (n > 0) {
+              count(n);
+            }
+            return n;
+          }
+
+          private void count(int n) {
+            read += n;
+            if (read > max) {
+              throw new PayloadTooLargeException(max);
+            }
+          }
+
+          @Override
+          public boolean isFinished() {
+            return in.isFinished();
+          }
+
+          @Override
+          public boolean isReady() {
+            return in.isReady();
+          }
+
+          @Override
+          public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+          }
+        };
+      }
+      return stream;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package vn.ansinh.gateway.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.ansinh.gateway.error.AgencyUnavailableException;
+import vn.ansinh.gateway.error.GatewayException;
+import vn.ansinh.gateway.error.InvalidRequestException;
+import vn.ansinh.gateway.error.PayloadTooLargeException;
+import vn.ansinh.gateway.error.Violation;
+
+/** The one place where failures become RFC 9457 problems for REST callers. Never a stack trace. */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+  private static final MediaType PROBLEM = MediaType.parseMediaType(ProblemWriter.MEDIA_TYPE);
+  private static final String RETRY_AFTER_SECONDS = "10";
+
+  @ExceptionHandler(GatewayException.class)
+  ResponseEntity<ProblemDetail> gateway(GatewayException e) {
+    return respond(e);
+  }
+
+  @ExceptionHandler(CamelExecutionException.class)
+  ResponseEntity<ProblemDetail> flow(CamelExecutionException e) {
+    GatewayException typed = GatewayFailures.find(e);
+    if (typed != null) {
+      return respond(typed);
+    }
+    return unexpected(e);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> parameter(MethodArgumentTypeMismatchException e) {
+    return respond(new InvalidRequestException(e.getName(), "has the wrong format"));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    GatewayException typed = GatewayFailures.find(e);
+    if (typed != null) {
+      return respond(typed);
+    }
+    log.error("Unexpected failure ({})", e.getClass().getName(), e);
+    return ResponseEntity.status(500).contentType(PROBLEM)
+        .body(ProblemWriter.problem(500, "internal-error", "Internal error",
+            "The gateway could not complete the request; quote the request id to the operators."));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    PayloadTooLargeException tooLarge = GatewayFailures.causeOfType(e, PayloadTooLargeException.class);
+    if (tooLarge != null) {
+      return ResponseEntity.status(413).contentType(PROBLEM).body(ProblemWriter.problem(tooLarge));
+    }
+    // never echo the offending value: it may be personal data
+    Violation violation = e.getCause() instanceof UnrecognizedPropertyException u
+        ? Violation.of(u.getPropertyName(), "is not a field of this request")
+        : e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()
+            ? Violation.of(path(m), "has the wrong type or format")
+            : Violation.of("body", "is not well-formed JSON");
+    return ResponseEntity.badRequest().contentType(PROBLEM)
+        .body(ProblemWriter.problem(new InvalidRequestException(List.of(violation))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    ProblemDetail p = ProblemWriter.problem(status.value(), slug(status), titleOf(body, e),
+        body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : e.getClass().getSimpleName());
+    return ResponseEntity.status(status).headers(headers).contentType(PROBLEM).body(p);
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(GatewayException e) {
+    ResponseEntity.BodyBuilder b = ResponseEntity.status(e.status()).contentType(PROBLEM);
+    if (e instanceof AgencyUnavailableException) {
+      b.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
+    return b.body(ProblemWriter.problem(e));
+  }
+
+  private static String path(JsonMappingException m) {
+    return m.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+
+  private static String slug(HttpStatusCode status) {
+    return switch (status.value()) {
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 406 -> "not-acceptable";
+      case 415 -> "unsupported-media-type";
+      case 413 -> "payload-too-large";
+      default -> status.is4xxClientError() ? "invalid-request" : "internal-error";
+    };
+  }
+
+  private static String titleOf(@Nullable Object body, Exception e) {
+    return body instanceof ProblemDetail pd && pd.getTitle() != null ? pd.getTitle() : "Request not processed";
+  }
+}

@@ -1,0 +1,35 @@
+package vn.ansinh.gateway.web;
+
+import org.apache.camel.Exchange;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.interceptor.Fault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.ansinh.gateway.audit.AuditContext;
+import vn.ansinh.gateway.audit.Outcomes;
+import vn.ansinh.gateway.error.GatewayException;
+
+/** The one place where failures become SOAP faults: Client for bad input, Server for downstream failures. */
+@Component("soapFaults")
+public class SoapFaults {
+
+  private static final Logger log = LoggerFactory.getLogger(SoapFaults.class);
+
+  public void raise(Exchange exchange) {
+    Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    GatewayException typed = GatewayFailures.find(caught);
+    if (typed == null) {
+      log.error("Unexpected failure in a SOAP flow ({})", caught == null ? "?" : caught.getClass().getName(), caught);
+      throw new SoapFault("The gateway could not complete the request", Fault.FAULT_CODE_SERVER);
+    }
+    String reason = typed.violations().isEmpty()
+        ? typed.getMessage()
+        : typed.violations().stream().map(v -> v.field() + ": " + v.reason())
+            .reduce((a, b) -> a + "; " + b).orElse(typed.getMessage());
+    SoapFault fault = new SoapFault(typed.title() + ": " + reason,
+        typed.callerAtFault() ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER);
+    AuditContext.current().outcome(Outcomes.fromStatus(typed.status()));
+    throw fault;
+  }
+}
