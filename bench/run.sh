@@ -30,6 +30,8 @@ CLIENT_ID=${BENCH_CLIENT_ID:-dolisa-demo}
 CLIENT_SECRET=${BENCH_CLIENT_SECRET:-demo-secret}
 KEEP_DATA=${BENCH_KEEP_DATA:-0}            # 1: keep the gateway's data dir (and its database)
 
+# nginx resolves relative paths against its own prefix: keep the work dir absolute
+[[ $WORK == /* ]] || WORK=$PWD/$WORK
 WARMUP=${WARMUP%s}
 DURATION=${DURATION%s}
 
@@ -46,6 +48,7 @@ PARTIAL=$WORK/results.partial
 STUB_PID= NGINX_PID= GW_PID= WRK_PID=
 TOKEN=
 RSS_PEAK_KB=0
+PG_PEAK_KB=0
 
 # --- small helpers ---------------------------------------------------------------------------
 log() { printf '[bench] %s\n' "$*" >&2; }
@@ -249,21 +252,45 @@ stub_answered() { curl -sS --max-time 5 "$STUB/admin/stats" | sed -n 's/^answere
 
 gateway_rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$GW_PID/status" 2>/dev/null || echo 0; }
 
+# The embedded PostgreSQL runs outside the JVM (pg_ctl detaches it): the postmaster named in its
+# pid file under the data dir, plus its backends. PSS, so shared buffers are counted once.
+postgres_pss_kb() {
+  local pidfile pm pid kb total=0
+  pidfile=$(find "$WORK/data" -name postmaster.pid 2>/dev/null | head -n 1)
+  pm=$([[ -n $pidfile ]] && head -n 1 "$pidfile" 2>/dev/null || true)
+  if [[ $pm =~ ^[0-9]+$ ]] && [[ -r /proc/$pm/smaps_rollup ]]; then
+    for pid in "$pm" $(cat "/proc/$pm/task/$pm/children" 2>/dev/null || true); do
+      kb=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
+      total=$((total + ${kb:-0}))
+    done
+  fi
+  echo "$total"
+}
+
+# Peak memory while the gateway is under load; PostgreSQL less often, it takes a few processes.
+sample_footprint() {
+  local kb
+  kb=$(gateway_rss_kb)
+  ((kb > RSS_PEAK_KB)) && RSS_PEAK_KB=$kb
+  if (($1 % 4 == 0)); then
+    kb=$(postgres_pss_kb)
+    ((kb > PG_PEAK_KB)) && PG_PEAK_KB=$kb
+  fi
+  return 0
+}
+
 # --- wrk -------------------------------------------------------------------------------------
 # run_wrk NAME KIND CONNECTIONS SECONDS URL -> $WORK/wrk-NAME.txt
-# While the gateway is under load its resident set is sampled every half second (peak kept).
+# While the gateway is under load its memory is sampled (sample_footprint; peaks kept).
 run_wrk() {
-  local name=$1 kind=$2 conns=$3 secs=$4 url=$5 out=$WORK/wrk-$1.txt kb
+  local name=$1 kind=$2 conns=$3 secs=$4 url=$5 out=$WORK/wrk-$1.txt tick=0
   [[ $kind == verify ]] && fetch_token   # a fresh token per run: a long run must not outlive it
   log "wrk $name: $conns connections, ${secs}s -> $url"
   BENCH_KIND=$kind BENCH_TOKEN=$TOKEN wrk -t"$THREADS" -c"$conns" -d"${secs}s" --latency \
     -s "$BENCH_DIR/post.lua" "$url" > "$out" 2>&1 &
   WRK_PID=$!
   while kill -0 "$WRK_PID" 2>/dev/null; do
-    if [[ $kind == verify ]]; then
-      kb=$(gateway_rss_kb)
-      ((kb > RSS_PEAK_KB)) && RSS_PEAK_KB=$kb
-    fi
+    [[ $kind != verify ]] || sample_footprint $((tick++))
     sleep 0.5
   done
   wait "$WRK_PID" || die "wrk $name failed: $(head -n 5 "$out")"
@@ -398,6 +425,11 @@ main() {
   phase_agency_latency
   phase_capacity
   emit rss_mb "$(calc %.0f "$RSS_PEAK_KB / 1024")" MB
+  if ((PG_PEAK_KB > 0)); then
+    emit postgres_pss_mb "$(calc %.0f "$PG_PEAK_KB / 1024")" MB
+  else
+    log "no embedded PostgreSQL found under $WORK/data: postgres_pss_mb not measured"
+  fi
 
   mv "$PARTIAL" "$RESULTS"
   log "done: $RESULTS"

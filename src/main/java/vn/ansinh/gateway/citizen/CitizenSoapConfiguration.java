@@ -1,5 +1,6 @@
 package vn.ansinh.gateway.citizen;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
@@ -21,7 +22,7 @@ public class CitizenSoapConfiguration {
     endpoint.setDataFormat(DataFormat.POJO);
     // the flow runs on the request thread, where the audit context lives
     endpoint.setSynchronous(true);
-    endpoint.setProperties(Map.of("schema-validation-enabled", "IN"));
+    endpoint.setProperties(new HashMap<>(Map.of("schema-validation-enabled", true)));
     endpoint.getOutFaultInterceptors().add(new SoapFaultOutcome());
     return endpoint;
   }

@@ -18,21 +18,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -134,25 +131,19 @@ public class SecurityConfiguration {
     return new StatelessAuthorizationService();
   }
 
+  /** A partner that asks for no scope gets all its registered scopes (SPEC §2: scope is optional). */
+  @Bean
+  OAuth2TokenCustomizer<JwtEncodingContext> defaultScopes() {
+    return context -> {
+      if (context.getAuthorizedScopes().isEmpty()) {
+        context.getClaims().claim(OAuth2ParameterNames.SCOPE, List.copyOf(context.getRegisteredClient().getScopes()));
+      }
+    };
+  }
+
   @Bean
   RegisteredClientRepository registeredClients(PartnerRegistry partners, SecurityProperties properties) {
-    List<RegisteredClient> clients = partners.all().stream().map(p -> RegisteredClient
-        .withId(p.clientId())
-        .clientId(p.clientId())
-        .clientSecret(p.secret())
-        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-        .scopes(s -> s.addAll(p.scopes()))
-        .clientSettings(ClientSettings.builder().requireProofKey(false).build())
-        .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.tokenTtl()).build())
-        .build()).toList();
-    // the repository refuses an empty list; a gateway without partners still starts, and denies everything
-    return clients.isEmpty()
-        ? new InMemoryRegisteredClientRepository(RegisteredClient.withId("none").clientId("none")
-            .clientSecret("{noop}" + java.util.UUID.randomUUID())
-            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).build())
-        : new InMemoryRegisteredClientRepository(clients);
+    return new PartnerClients(partners, properties);
   }
+
 }

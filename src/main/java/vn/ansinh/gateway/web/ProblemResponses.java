@@ -1,5 +1,6 @@
 package vn.ansinh.gateway.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -72,7 +74,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       return ResponseEntity.status(413).contentType(PROBLEM).body(ProblemWriter.problem(tooLarge));
     }
     // never echo the offending value: it may be personal data
-    Violation violation = e.getCause() instanceof UnrecognizedPropertyException u
+    Violation violation = e.getCause() instanceof JsonParseException
+        || GatewayFailures.causeOfType(e, com.fasterxml.jackson.core.io.JsonEOFException.class) != null
+        ? Violation.of("body", "is not well-formed JSON")
+        : e.getCause() instanceof UnrecognizedPropertyException u
         ? Violation.of(u.getPropertyName(), "is not a field of this request")
         : e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()
             ? Violation.of(path(m), "has the wrong type or format")
@@ -84,8 +89,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
-    ProblemDetail p = ProblemWriter.problem(status.value(), slug(status), titleOf(body, e),
-        body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : e.getClass().getSimpleName());
+    Object spring = body == null && e instanceof ErrorResponse er ? er.getBody() : body;
+    ProblemDetail p = ProblemWriter.problem(status.value(), slug(status), titleOf(spring),
+        spring instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : "The request was not processed");
     return ResponseEntity.status(status).headers(headers).contentType(PROBLEM).body(p);
   }
 
@@ -114,7 +120,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     };
   }
 
-  private static String titleOf(@Nullable Object body, Exception e) {
+  private static String titleOf(@Nullable Object body) {
     return body instanceof ProblemDetail pd && pd.getTitle() != null ? pd.getTitle() : "Request not processed";
   }
 }
