@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,6 +26,8 @@ public class IntegrityVerifier {
     this.jdbc.setFetchSize(FETCH_SIZE);
     this.readOnly = new TransactionTemplate(tx.getTransactionManager());
     this.readOnly.setReadOnly(true);
+    // one snapshot for the head and the rows, while the writer keeps appending
+    this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
   }
 
   public IntegrityReport verify(Instant from, Instant to) {

@@ -2,6 +2,7 @@ package vn.ansinh.gateway.citizen;
 
 import java.util.HashMap;
 import java.util.Map;
+import javax.xml.namespace.QName;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -13,12 +14,16 @@ import vn.ansinh.gateway.web.SoapFaultOutcome;
 @Configuration(proxyBeanMethods = false)
 public class CitizenSoapConfiguration {
 
+  private static final String NAMESPACE = "urn:ansinh:gateway:citizen:v1";
+
   @Bean
   CxfEndpoint citizenSoapEndpoint() {
     CxfEndpoint endpoint = new CxfEndpoint();
     endpoint.setAddress("/citizen");
     endpoint.setServiceClass(CitizenVerificationPortType.class);
     endpoint.setWsdlURL("classpath:contracts/gateway/citizen-verification.wsdl");
+    endpoint.setServiceNameAsQName(new QName(NAMESPACE, "CitizenVerificationService"));
+    endpoint.setPortNameAsQName(new QName(NAMESPACE, "CitizenVerificationPort"));
     endpoint.setDataFormat(DataFormat.POJO);
     // the flow runs on the request thread, where the audit context lives
     endpoint.setSynchronous(true);

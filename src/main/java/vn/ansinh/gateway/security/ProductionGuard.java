@@ -33,6 +33,8 @@ public class ProductionGuard implements EnvironmentPostProcessor {
       }
       if (p.secret() != null && p.secret().contains(DEMO_SECRET)) {
         problems.add("partner '" + p.clientId() + "' uses the demo secret");
+      } else if (p.secret() == null || p.secret().startsWith("{noop}") || p.secret().contains("REPLACE_ME")) {
+        problems.add("partner '" + p.clientId() + "' needs a hashed secret ({bcrypt}…)");
       }
     }
     String subjectKey = env.getProperty("gateway.audit.subject-key", "");

@@ -70,7 +70,7 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(a -> a
             // health probes and published contracts are public
             .requestMatchers(get("/actuator/health"), get("/actuator/health/**"), get("/actuator/info")).permitAll()
-            .requestMatchers(get("/contracts/**"), get("/api-docs"), get("/api-docs/**"), get("/swagger-ui/**"),
+            .requestMatchers(get("/contracts/**"), get("/api-docs"), get("/api-docs/**"), get("/swagger-ui/**"), get("/v3/api-docs/**"),
                 get("/ws/citizen"), get("/"), get("/error"))
             .permitAll()
             .requestMatchers(get("/actuator/prometheus")).access(rights.allow("ops.manage", "operations"))
@@ -96,11 +96,14 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  RSAKey tokenSigningKey(SecurityProperties properties, @Value("${gateway.data-dir}") Path dataDir) throws Exception {
+  RSAKey tokenSigningKey(SecurityProperties properties, @Value("${gateway.data-dir}") Path dataDir,
+      @Value("${gateway.database.embedded}") boolean demo) throws Exception {
     String location = properties.signingKeyLocation();
-    return location == null || location.isBlank()
-        ? TokenSigningKey.demoKey(dataDir)
-        : TokenSigningKey.fromPem(Path.of(location));
+    if (location != null && !location.isBlank()) {
+      return TokenSigningKey.fromPem(Path.of(location));
+    }
+    // demo keeps its key across restarts; prod without a key trusts an external issuer (ProductionGuard)
+    return demo ? TokenSigningKey.demoKey(dataDir) : TokenSigningKey.ephemeral();
   }
 
   @Bean

@@ -51,6 +51,11 @@ final class TokenSigningKey {
     return key;
   }
 
+  /** A key that lives as long as the process, for when tokens come from an external issuer. */
+  static RSAKey ephemeral() throws JOSEException {
+    return withThumbprintId(new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate());
+  }
+
   private static RSAKey withThumbprintId(RSAKey key) throws JOSEException {
     return new RSAKey.Builder(key).keyID(key.computeThumbprint().toString()).build();
   }

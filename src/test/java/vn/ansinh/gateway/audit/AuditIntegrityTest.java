@@ -1,0 +1,148 @@
+package vn.ansinh.gateway.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.ansinh.gateway.support.GatewayHttpTest;
+import vn.ansinh.gateway.support.Json;
+import vn.ansinh.gateway.support.PopulationRegistryStubs;
+
+/**
+ * Someone with database access edits, deletes or reorders audit rows (the append-only trigger
+ * switched off, as a DBA could); /audit/integrity names the first broken sequence number.
+ */
+class AuditIntegrityTest extends GatewayHttpTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Autowired
+  AuditTrail trail;
+
+  private long victim;
+
+  @BeforeEach
+  void someVerificationsAreOnRecord() {
+    PopulationRegistryStubs.citizen(registry, "040090000123", "Nguyễn Văn An", "19900517", false);
+    for (int i = 0; i < 3; i++) {
+      postJson("/api/v1/citizens/verifications", token("dolisa-demo"),
+          "{\"personalId\":\"040090000123\",\"fullName\":\"Nguyễn Văn An\",\"dateOfBirth\":\"1990-05-17\"}");
+    }
+    awaitWritten();
+    assertThat(integrity().get("verified").asBoolean()).isTrue();
+    victim = jdbc.queryForObject("select max(seq) - 3 from audit_event", Long.class);
+    jdbc.execute("alter table audit_event disable trigger audit_event_no_update");
+  }
+
+  @AfterEach
+  void appendOnlyAgain() {
+    jdbc.execute("alter table audit_event enable trigger audit_event_no_update");
+  }
+
+  private void awaitWritten() {
+    await().atMost(Duration.ofSeconds(5)).until(() -> trail.pending() == 0);
+  }
+
+  private JsonNode integrity() {
+    return Json.read(get("/api/v1/audit/integrity", token("infosec-demo")).body());
+  }
+
+  @Test
+  void anEditedRowIsFound() {
+    String outcome = jdbc.queryForObject("select outcome from audit_event where seq = ?", String.class, victim);
+    jdbc.update("update audit_event set outcome = 'OK_EDITED' where seq = ?", victim);
+    try {
+      JsonNode report = integrity();
+      assertThat(report.get("verified").asBoolean()).isFalse();
+      assertThat(report.get("firstBrokenSeq").asLong()).isEqualTo(victim);
+    } finally {
+      jdbc.update("update audit_event set outcome = ? where seq = ?", outcome, victim);
+    }
+    assertThat(integrity().get("verified").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aDeletedRowIsFound() {
+    Map<String, Object> row = jdbc.queryForMap("select * from audit_event where seq = ?", victim);
+    jdbc.update("delete from audit_event where seq = ?", victim);
+    try {
+      JsonNode report = integrity();
+      assertThat(report.get("verified").asBoolean()).isFalse();
+      assertThat(report.get("firstBrokenSeq").asLong()).isEqualTo(victim);
+    } finally {
+      restore(row);
+    }
+    assertThat(integrity().get("verified").asBoolean()).isTrue();
+  }
+
+  @Test
+  void reorderedRowsAreFound() {
+    jdbc.update("update audit_event set seq = -1 where seq = ?", victim);
+    jdbc.update("update audit_event set seq = ? where seq = ?", victim, victim + 1);
+    jdbc.update("update audit_event set seq = ? where seq = -1", victim + 1);
+    try {
+      JsonNode report = integrity();
+      assertThat(report.get("verified").asBoolean()).isFalse();
+      assertThat(report.get("firstBrokenSeq").asLong()).isEqualTo(victim);
+    } finally {
+      jdbc.update("update audit_event set seq = -1 where seq = ?", victim);
+      jdbc.update("update audit_event set seq = ? where seq = ?", victim, victim + 1);
+      jdbc.update("update audit_event set seq = ? where seq = -1", victim + 1);
+    }
+    assertThat(integrity().get("verified").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aTruncatedTailIsFound() {
+    long last = jdbc.queryForObject("select last_seq from audit_chain_head", Long.class);
+    Map<String, Object> row = jdbc.queryForMap("select * from audit_event where seq = ?", last);
+    jdbc.update("delete from audit_event where seq = ?", last);
+    try {
+      JsonNode report = integrity();
+      assertThat(report.get("verified").asBoolean()).isFalse();
+      assertThat(report.get("firstBrokenSeq").asLong()).isEqualTo(last);
+    } finally {
+      restore(row);
+    }
+  }
+
+  @Test
+  void theAppendOnlyTriggerRefusesChangesWhenOn() {
+    jdbc.execute("alter table audit_event enable trigger audit_event_no_update");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> jdbc.update("update audit_event set outcome = 'X' where seq = ?", victim))
+        .hasMessageContaining("append-only");
+  }
+
+  @Test
+  void eventsAreSearchableByPersonalIdThroughTheKeyedHashOnly() {
+    JsonNode page = Json.read(get("/api/v1/audit/events?personalId=040090000123&size=10", token("infosec-demo")).body());
+    JsonNode inbound = page.get("events").get(0);
+
+    assertThat(page.get("events").size()).isGreaterThanOrEqualTo(2);
+    assertThat(inbound.get("subjectHash").asText()).hasSize(64).isNotEqualTo("040090000123");
+    assertThat(page.toString()).doesNotContain("040090000123");
+    JsonNode outbound = Json.read(get("/api/v1/audit/events?service=population-registry&size=1",
+        token("infosec-demo")).body()).get("events").get(0);
+    assertThat(outbound.get("direction").asText()).isEqualTo("OUTBOUND");
+    assertThat(outbound.get("operation").asText()).isEqualTo("TraCuuThongTinCongDan");
+    assertThat(outbound.get("partner").asText()).isEqualTo("dolisa-demo");
+  }
+
+  private void restore(Map<String, Object> row) {
+    jdbc.update("insert into audit_event (" + AuditStore.COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        row.get("seq"), row.get("occurred_at"), row.get("direction"), row.get("partner"), row.get("xroad_client"),
+        row.get("xroad_id"), row.get("service"), row.get("operation"), row.get("outcome"), row.get("status"),
+        row.get("latency_ms"), row.get("request_id"), row.get("request_sha256"), row.get("response_sha256"),
+        row.get("subject_hash"), row.get("prev_hash"), row.get("hash"));
+  }
+}

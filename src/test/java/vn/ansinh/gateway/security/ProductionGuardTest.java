@@ -1,0 +1,37 @@
+package vn.ansinh.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import vn.ansinh.gateway.GatewayApplication;
+
+/** prod refuses to start with anything from demo mode, before connecting anywhere. */
+class ProductionGuardTest {
+
+  /** Starts the gateway as an operator would, with command-line properties over the prod profile. */
+  private static Runnable prod(String... args) {
+    return () -> new SpringApplicationBuilder(GatewayApplication.class).profiles("prod").run(args);
+  }
+
+  @Test
+  void prodWithDemoPartnersDoesNotStart() {
+    assertThatThrownBy(() -> prod(
+            "--gateway.partners[0].client-id=dolisa-demo", "--gateway.partners[0].secret={noop}demo-secret",
+            "--gateway.audit.subject-key=a-real-production-key-of-enough-length-123456",
+            "--gateway.security.signing-key-location=/etc/keys/token.pem").run())
+        .hasMessageContaining("demo partner 'dolisa-demo'")
+        .hasMessageContaining("uses the demo secret");
+  }
+
+  @Test
+  void prodWithTheDemoAuditKeyOrSimulatorsDoesNotStart() {
+    assertThatThrownBy(() -> prod(
+            "--gateway.audit.subject-key=demo-audit-subject-key-for-demo-mode-only-0001",
+            "--gateway.simulators.enabled=true", "--gateway.database.embedded=true").run())
+        .hasMessageContaining("subject-key")
+        .hasMessageContaining("simulated agencies are demo-only")
+        .hasMessageContaining("embedded database is demo-only")
+        .hasMessageContaining("GATEWAY_SIGNING_KEY");
+  }
+}

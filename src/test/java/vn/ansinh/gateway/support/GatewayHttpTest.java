@@ -1,0 +1,118 @@
+package vn.ansinh.gateway.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway on a random port, in demo mode with its embedded PostgreSQL, and WireMock standing in
+ * for the population database. All HTTP-level tests share this one context (and database).
+ */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+public abstract class GatewayHttpTest {
+
+  protected static final WireMockServer registry = startRegistry();
+  private static final Map<String, String> tokens = new ConcurrentHashMap<>();
+  protected static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @LocalServerPort
+  protected int port;
+
+  @Autowired
+  protected CircuitBreaker populationRegistryCircuitBreaker;
+
+  private static WireMockServer startRegistry() {
+    WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(40));
+    server.start();
+    return server;
+  }
+
+  @DynamicPropertySource
+  static void gatewayProperties(DynamicPropertyRegistry props) {
+    props.add("gateway.agencies.population-registry.url", () -> registry.baseUrl() + "/population");
+    props.add("gateway.data-dir", () -> "target/test-data/" + ProcessHandle.current().pid());
+  }
+
+  @BeforeEach
+  void resetAgencies() {
+    registry.resetAll();
+    populationRegistryCircuitBreaker.reset();
+  }
+
+  protected URI url(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  /** A token for a partner, as a partner would get it (client credentials, HTTP Basic). */
+  protected String token(String clientId) {
+    return tokens.computeIfAbsent(clientId + "|" + port, k -> fetchToken(clientId, null));
+  }
+
+  protected String fetchToken(String clientId, String scope) {
+    String secret = clientId.endsWith("-test") ? "test-secret" : "demo-secret";
+    String form = "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + scope);
+    HttpResponse<String> response = send(HttpRequest.newBuilder(url("/oauth2/token"))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("token request failed: " + response.statusCode() + " " + response.body());
+    }
+    return Json.read(response.body()).get("access_token").asText();
+  }
+
+  protected HttpResponse<String> postJson(String path, String token, String json) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return send(b.build());
+  }
+
+  protected HttpResponse<String> postSoap(String path, String token, String xml) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(url(path)).header("Content-Type", "text/xml; charset=UTF-8")
+        .POST(HttpRequest.BodyPublishers.ofString(xml));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return send(b.build());
+  }
+
+  protected HttpResponse<String> get(String path, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(url(path)).GET();
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return send(b.build());
+  }
+
+  protected static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      throw new IllegalStateException("request failed: " + request.uri(), e);
+    }
+  }
+}

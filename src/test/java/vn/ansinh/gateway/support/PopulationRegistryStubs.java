@@ -1,0 +1,41 @@
+package vn.ansinh.gateway.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+/** The population database's answers, as WireMock stubs. */
+public final class PopulationRegistryStubs {
+
+  private PopulationRegistryStubs() {}
+
+  public static void citizen(WireMockServer registry, String id, String name, String yyyymmdd, boolean deceased) {
+    registry.stubFor(post(urlEqualTo("/population"))
+        .withRequestBody(containing("<SoDinhDanh>" + id + "</SoDinhDanh>"))
+        .willReturn(soap(lookupAnswer(id, name, yyyymmdd, deceased))));
+  }
+
+  public static void unknown(WireMockServer registry, String id) {
+    registry.stubFor(post(urlEqualTo("/population"))
+        .withRequestBody(containing("<SoDinhDanh>" + id + "</SoDinhDanh>"))
+        .willReturn(soap("<TraCuuThongTinCongDanResponse xmlns=\"http://dancuquocgia.bca\"><MaYeuCau>x</MaYeuCau>"
+            + "<TonTai>false</TonTai></TraCuuThongTinCongDanResponse>")));
+  }
+
+  public static String lookupAnswer(String id, String name, String yyyymmdd, boolean deceased) {
+    return "<TraCuuThongTinCongDanResponse xmlns=\"http://dancuquocgia.bca\"><MaYeuCau>x</MaYeuCau><TonTai>true</TonTai>"
+        + "<CongDan><SoDinhDanh>" + id + "</SoDinhDanh><HoVaTen>" + name + "</HoVaTen><GioiTinh>NAM</GioiTinh>"
+        + "<NgayThangNamSinh>" + yyyymmdd + "</NgayThangNamSinh><TrangThai>" + (deceased ? "DA_MAT" : "SONG")
+        + "</TrangThai>" + (deceased ? "<NgayMat>20251201</NgayMat>" : "") + "</CongDan></TraCuuThongTinCongDanResponse>";
+  }
+
+  public static ResponseDefinitionBuilder soap(String bodyContent) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=UTF-8")
+        .withBody("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+            + bodyContent + "</soap:Body></soap:Envelope>");
+  }
+}
