@@ -47,11 +47,16 @@ PARTIAL=$WORK/results.partial
 
 STUB_PID= NGINX_PID= GW_PID= WRK_PID=
 TOKEN=
+OWN_WORK=0
 RSS_PEAK_KB=0
 PG_PEAK_KB=0
 
 # --- small helpers ---------------------------------------------------------------------------
-log() { printf '[bench] %s\n' "$*" >&2; }
+# progress to stderr, and to run.log once the work dir exists
+log() {
+  printf '[bench] %s\n' "$*" >&2
+  [[ ! -d $WORK ]] || printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >> "$WORK/run.log"
+}
 die() { log "ERROR: $*"; exit 1; }
 now() { date +%s.%N; }
 
@@ -106,7 +111,7 @@ cleanup() {
   trap - EXIT
   stop_pid "$WRK_PID" wrk 2
   stop_pid "$GW_PID" gateway 30   # long grace: it shuts its PostgreSQL down on the way out
-  stop_orphan_postgres
+  [[ $OWN_WORK != 1 ]] || stop_orphan_postgres
   stop_pid "$NGINX_PID" nginx 5
   stop_pid "$STUB_PID" stub 5
   if ((status != 0)); then
@@ -139,9 +144,13 @@ ensure_tools() {
 
 prepare_workdir() {
   mkdir -p "$WORK"
+  # one run per work dir: another run's live database is not an orphan to stop
+  exec 9> "$WORK/.lock"
+  flock -n 9 || die "another bench run is using $WORK"
+  OWN_WORK=1
+  rm -f "$WORK"/wrk-*.txt "$WORK"/*.log "$RESULTS" "$PARTIAL"
   # a leftover database from an interrupted run would hold the data dir
   stop_orphan_postgres
-  rm -f "$WORK"/wrk-*.txt "$WORK"/*.log "$RESULTS" "$PARTIAL"
   rm -rf "$WORK/nginx"
   # a fresh database each run keeps startup_seconds comparable (first start includes initdb)
   [[ $KEEP_DATA == 1 ]] || rm -rf "$WORK/data"
@@ -165,7 +174,7 @@ check_ports() {
 start_stub() {
   log "starting population stub on :$STUB_PORT"
   # shellcheck disable=SC2086  # the JVM options are meant to split into words
-  java $STUB_JAVA_OPTS "$BENCH_DIR/PopulationStub.java" "$STUB_PORT" > "$WORK/stub.log" 2>&1 &
+  java $STUB_JAVA_OPTS "$BENCH_DIR/PopulationStub.java" "$STUB_PORT" > "$WORK/stub.log" 2>&1 9>&- &
   STUB_PID=$!
   wait_for_200 "$STUB/admin/delay" 30 "$STUB_PID" stub "$WORK/stub.log"
 }
@@ -176,7 +185,7 @@ start_proxy() {
     "$BENCH_DIR/nginx.conf.template" > "$WORK/nginx/nginx.conf"
   # -e: its error log from the first line on, not /var/log/nginx
   "$NGINX" -p "$WORK/nginx" -e "$WORK/nginx/error.log" -c "$WORK/nginx/nginx.conf" \
-    > "$WORK/nginx.log" 2>&1 &
+    > "$WORK/nginx.log" 2>&1 9>&- &
   NGINX_PID=$!
   wait_for_port "$PROXY_PORT" 10 "$NGINX_PID" nginx "$WORK/nginx/error.log"
 }
@@ -191,19 +200,25 @@ start_gateway() {
     --gateway.data-dir="$WORK/data" \
     --gateway.simulators.enabled=false \
     --gateway.agencies.population-registry.url="$STUB/population" \
-    $GW_EXTRA_ARGS > "$WORK/gateway.log" 2>&1 &
+    $GW_EXTRA_ARGS > "$WORK/gateway.log" 2>&1 9>&- &
   GW_PID=$!
-  wait_for_200 "$GW/actuator/health/readiness" "$STARTUP_TIMEOUT" "$GW_PID" gateway "$WORK/gateway.log"
+  # Spring Boot may log a failed start and leave the JVM running (non-daemon threads)
+  wait_for_200 "$GW/actuator/health/readiness" "$STARTUP_TIMEOUT" "$GW_PID" gateway "$WORK/gateway.log" \
+    "Application run failed"
   STARTUP_SECONDS=$(awk -v a="$started" -v b="$(now)" 'BEGIN { printf "%.1f\n", b - a }')
   log "gateway ready after ${STARTUP_SECONDS}s"
 }
 
-# Poll until a URL answers 200; fail early if the process behind it died.
+# Poll until a URL answers 200; fail early if the process behind it died or logged fail_pattern.
 wait_for_200() {
-  local url=$1 timeout=$2 pid=$3 name=$4 logfile=$5 deadline
+  local url=$1 timeout=$2 pid=$3 name=$4 logfile=$5 fail_pattern=${6:-} deadline
   deadline=$(($(date +%s) + timeout))
   until [[ $(http_status "$url") == 200 ]]; do
     kill -0 "$pid" 2>/dev/null || { tail -n 30 "$logfile" >&2 || true; die "$name exited during startup (log: $logfile)"; }
+    if [[ -n $fail_pattern ]] && grep -q "$fail_pattern" "$logfile" 2>/dev/null; then
+      grep -E "$fail_pattern|^Caused by:" "$logfile" | cut -c1-300 >&2 || true
+      die "$name failed to start (log: $logfile)"
+    fi
     (($(date +%s) < deadline)) || { tail -n 30 "$logfile" >&2 || true; die "$name not ready after ${timeout}s (log: $logfile)"; }
     sleep 0.1
   done
@@ -287,7 +302,7 @@ run_wrk() {
   [[ $kind == verify ]] && fetch_token   # a fresh token per run: a long run must not outlive it
   log "wrk $name: $conns connections, ${secs}s -> $url"
   BENCH_KIND=$kind BENCH_TOKEN=$TOKEN wrk -t"$THREADS" -c"$conns" -d"${secs}s" --latency \
-    -s "$BENCH_DIR/post.lua" "$url" > "$out" 2>&1 &
+    -s "$BENCH_DIR/post.lua" "$url" > "$out" 2>&1 9>&- &
   WRK_PID=$!
   while kill -0 "$WRK_PID" 2>/dev/null; do
     [[ $kind != verify ]] || sample_footprint $((tick++))
@@ -412,8 +427,8 @@ main() {
   trap cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
-  prepare_workdir
   check_ports
+  prepare_workdir
 
   start_stub
   start_proxy

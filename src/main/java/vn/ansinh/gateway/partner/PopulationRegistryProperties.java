@@ -10,11 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param serviceCode      our public-service code, sent as MaDVC
  * @param connectTimeoutMs how long to wait for a connection
  * @param responseTimeoutMs how long to wait for the answer
+ * @param maxConnections   pooled keep-alive connections to the registry
  * @param circuitBreaker   when to stop calling a failing registry, and when to try again
  */
 @ConfigurationProperties("gateway.agencies.population-registry")
 public record PopulationRegistryProperties(String url, String serviceCode, int connectTimeoutMs,
-    int responseTimeoutMs, CircuitBreakerSettings circuitBreaker) {
+    int responseTimeoutMs, int maxConnections, CircuitBreakerSettings circuitBreaker) {
 
   /**
    * @param slidingWindowSize           calls looked at

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +42,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+  private static final int VERIFIED_TOKENS = 10_000;
 
   @Bean
   @Order(1)
@@ -113,15 +116,15 @@ public class SecurityConfiguration {
 
   /** Tokens of the embedded server are checked locally; prod may trust an external issuer instead. */
   @Bean
-  JwtDecoder jwtDecoder(RSAKey tokenSigningKey, SecurityProperties properties,
+  JwtDecoder jwtDecoder(RSAKey tokenSigningKey, SecurityProperties properties, Clock clock,
       @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String externalIssuer) throws Exception {
     if (!externalIssuer.isBlank()) {
-      return JwtDecoders.fromIssuerLocation(externalIssuer);
+      return new VerifiedTokenCache(JwtDecoders.fromIssuerLocation(externalIssuer), clock, VERIFIED_TOKENS);
     }
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey())
         .signatureAlgorithm(SignatureAlgorithm.RS256).build();
     decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-    return decoder;
+    return new VerifiedTokenCache(decoder, clock, VERIFIED_TOKENS);
   }
 
   @Bean
