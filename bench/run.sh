@@ -52,10 +52,10 @@ RSS_PEAK_KB=0
 PG_PEAK_KB=0
 
 # --- small helpers ---------------------------------------------------------------------------
-# progress to stderr, and to run.log once the work dir exists
+# progress to stderr, and to run.log once this run owns the work dir
 log() {
   printf '[bench] %s\n' "$*" >&2
-  [[ ! -d $WORK ]] || printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >> "$WORK/run.log"
+  [[ $OWN_WORK != 1 ]] || printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >> "$WORK/run.log"
 }
 die() { log "ERROR: $*"; exit 1; }
 now() { date +%s.%N; }

@@ -2,12 +2,17 @@ package vn.ansinh.gateway.partner;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The population database's circuit breaker (used by its route) and its health indicator. */
+/** The population database's connections, circuit breaker (both used by its route) and health indicator. */
 @Configuration(proxyBeanMethods = false)
 public class PopulationRegistryConfiguration {
 
@@ -23,6 +28,26 @@ public class PopulationRegistryConfiguration {
         .permittedNumberOfCallsInHalfOpenState(s.permittedCallsInHalfOpenState())
         .automaticTransitionFromOpenToHalfOpenEnabled(true)
         .build());
+  }
+
+  /**
+   * The registry's own connection pool and timeouts (its route refers to it by name), so a slow
+   * registry neither starves other agencies' calls nor holds a caller past the 5 s promise.
+   */
+  @Bean(destroyMethod = "close")
+  PoolingHttpClientConnectionManager populationRegistryConnections(PopulationRegistryProperties properties) {
+    return PoolingHttpClientConnectionManagerBuilder.create()
+        .setMaxConnTotal(properties.maxConnections())
+        .setMaxConnPerRoute(properties.maxConnections())
+        .setDefaultConnectionConfig(ConnectionConfig.custom()
+            .setConnectTimeout(properties.connectTimeoutMs(), TimeUnit.MILLISECONDS)
+            .setSocketTimeout(properties.responseTimeoutMs(), TimeUnit.MILLISECONDS)
+            .build())
+        .setDefaultSocketConfig(SocketConfig.custom()
+            .setTcpNoDelay(true)
+            .setSoTimeout(properties.responseTimeoutMs(), TimeUnit.MILLISECONDS)
+            .build())
+        .build();
   }
 
   /** DOWN while the circuit is open; kept out of the readiness group so one agency cannot take us out. */

@@ -63,7 +63,6 @@ public class PopulationRegistryTranslator {
     m.marshal(lookup, out);
     out.writeBytes(ENVELOPE_END);
     exchange.getMessage().setBody(out.toByteArray());
-    exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
     exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/xml; charset=UTF-8");
     exchange.getMessage().setHeader("SOAPAction", "\"" + SOAP_ACTION + "\"");
   }
