@@ -50,8 +50,9 @@ final class DigestingResponse extends HttpServletResponseWrapper {
         }
 
         @Override
-        public void flush() throws IOException {
-          out.flush();
+        public void flush() {
+          // held back: a short answer then leaves in one write with a Content-Length instead of
+          // chunks; long answers still stream whenever the container's buffer fills
         }
 
         @Override
