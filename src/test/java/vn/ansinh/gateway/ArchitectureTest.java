@@ -19,8 +19,8 @@ class ArchitectureTest {
       .because("simulated agencies exist in demo mode only");
 
   @ArchTest
-  static final ArchRule onlyTheAuditTrailAndDatabaseTouchJdbc = noClasses()
-      .that().resideOutsideOfPackages("..audit..", "..database..")
+  static final ArchRule facesAndFlowsDoNotTouchJdbc = noClasses()
+      .that().resideInAnyPackage("..citizen..", "..partner..", "..web..", "..security..")
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
       .because("flows and faces reach the database only through feature repositories");
 

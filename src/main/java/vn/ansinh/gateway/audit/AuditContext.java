@@ -30,6 +30,17 @@ public final class AuditContext {
     CURRENT.remove();
   }
 
+  /** Runs background work (an outbox item) so that the agency calls it makes are attributed to a partner. */
+  public static void runOnBehalfOf(String partner, String requestId, Runnable work) {
+    AuditContext c = open(requestId, null, null);
+    c.partner = partner;
+    try {
+      work.run();
+    } finally {
+      close();
+    }
+  }
+
   /** The context of the current request, or a detached one (background work) that nobody reads. */
   public static AuditContext current() {
     AuditContext c = CURRENT.get();

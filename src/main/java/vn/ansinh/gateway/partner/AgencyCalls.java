@@ -50,7 +50,8 @@ public class AgencyCalls {
   }
 
   public void answered(Exchange exchange) {
-    record(exchange, Outcomes.OK, 200);
+    Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+    record(exchange, Outcomes.OK, status != null ? status : 200);
   }
 
   public void failed(Exchange exchange) {

@@ -82,8 +82,12 @@ public class SecurityConfiguration {
             .requestMatchers(get("/actuator/prometheus")).access(rights.allow("ops.manage", "operations"))
             .requestMatchers(post("/api/v1/citizens/verifications"), post("/ws/citizen")).access(citizenVerify)
             .requestMatchers(get("/api/v1/audit/**")).access(auditRead)
+            .requestMatchers(post("/api/v1/beneficiaries")).access(rights.allow("beneficiary.write", "beneficiary"))
+            .requestMatchers(get("/api/v1/beneficiaries/*")).access(rights.allow("beneficiary.read", "beneficiary"))
+            .requestMatchers(get("/api/v1/dead-letters"), post("/api/v1/dead-letters/*/replay"))
+            .access(rights.allow("ops.manage", "dead-letter"))
             // simulated agencies exist in demo mode only
-            .requestMatchers(any("/ws/sim/**")).access((auth, ctx) ->
+            .requestMatchers(any("/ws/sim/**"), any("/sim/**")).access((auth, ctx) ->
                 new org.springframework.security.authorization.AuthorizationDecision(simulators))
             .anyRequest().denyAll());
     return http.build();

@@ -11,13 +11,37 @@ public final class ServiceCatalog {
       new Operation("POST", "/api/v1/citizens/verifications", "citizen-verification", "verifyCitizen"),
       new Operation("POST", "/ws/citizen", "citizen-verification", "VerifyCitizen"),
       new Operation("GET", "/api/v1/audit/events", "audit", "searchAuditEvents"),
-      new Operation("GET", "/api/v1/audit/integrity", "audit", "checkAuditIntegrity"));
+      new Operation("GET", "/api/v1/audit/integrity", "audit", "checkAuditIntegrity"),
+      new Operation("POST", "/api/v1/beneficiaries", "beneficiary", "registerBeneficiary"),
+      new Operation("GET", "/api/v1/beneficiaries/*", "beneficiary", "getBeneficiary"),
+      new Operation("GET", "/api/v1/dead-letters", "dead-letter", "listDeadLetters"),
+      new Operation("POST", "/api/v1/dead-letters/*/replay", "dead-letter", "replayDeadLetter"));
 
   private ServiceCatalog() {}
 
+  /** Exact paths, or '*' standing for one path segment. */
+  static boolean matches(String pattern, String path) {
+    int p = 0;
+    int i = 0;
+    while (p < pattern.length() && i < path.length()) {
+      char c = pattern.charAt(p);
+      if (c == '*') {
+        int slash = path.indexOf('/', i);
+        i = slash < 0 ? path.length() : slash;
+        p++;
+      } else if (c == path.charAt(i)) {
+        p++;
+        i++;
+      } else {
+        return false;
+      }
+    }
+    return p == pattern.length() && i == path.length();
+  }
+
   public static Operation resolve(String method, String path) {
     for (Operation o : OPERATIONS) {
-      if (o.method().equals(method) && o.path().equals(path)) {
+      if (o.method().equals(method) && matches(o.path(), path)) {
         return o;
       }
     }

@@ -51,6 +51,8 @@ public abstract class GatewayHttpTest {
   static void gatewayProperties(DynamicPropertyRegistry props) {
     props.add("gateway.agencies.population-registry.url", () -> registry.baseUrl() + "/population");
     props.add("gateway.data-dir", () -> "target/test-data/" + ProcessHandle.current().pid());
+    props.add("gateway.banks[970405].url", () -> registry.baseUrl() + "/banks/970405");
+    props.add("gateway.banks[970415].url", () -> registry.baseUrl() + "/banks/970415");
   }
 
   @BeforeEach
@@ -98,6 +100,11 @@ public abstract class GatewayHttpTest {
       b.header("Authorization", "Bearer " + token);
     }
     return send(b.build());
+  }
+
+  protected HttpResponse<String> postEmpty(String path, String token) {
+    return send(HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
   }
 
   protected HttpResponse<String> get(String path, String token) {

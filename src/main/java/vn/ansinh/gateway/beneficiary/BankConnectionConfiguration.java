@@ -1,0 +1,32 @@
+package vn.ansinh.gateway.beneficiary;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Connections to the banks' APIs, with their own pool and timeouts (the routes refer to it by name). */
+@Configuration(proxyBeanMethods = false)
+public class BankConnectionConfiguration {
+
+  @Bean(destroyMethod = "close")
+  PoolingHttpClientConnectionManager bankConnections(
+      @Value("${gateway.agencies.banks.connect-timeout-ms}") int connectTimeoutMs,
+      @Value("${gateway.agencies.banks.response-timeout-ms}") int responseTimeoutMs,
+      @Value("${gateway.agencies.banks.max-connections}") int maxConnections) {
+    return PoolingHttpClientConnectionManagerBuilder.create()
+        .setMaxConnTotal(maxConnections)
+        .setMaxConnPerRoute(maxConnections)
+        .setDefaultConnectionConfig(ConnectionConfig.custom()
+            .setConnectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
+            .setSocketTimeout(responseTimeoutMs, TimeUnit.MILLISECONDS)
+            .build())
+        .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true)
+            .setSoTimeout(responseTimeoutMs, TimeUnit.MILLISECONDS).build())
+        .build();
+  }
+}

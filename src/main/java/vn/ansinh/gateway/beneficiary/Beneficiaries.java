@@ -1,0 +1,62 @@
+package vn.ansinh.gateway.beneficiary;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.ansinh.gateway.citizen.Gender;
+import vn.ansinh.gateway.error.ConflictException;
+
+/** Beneficiaries, always read and written through their owner: no query crosses partners. */
+@Repository
+public class Beneficiaries {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public Beneficiaries(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void insert(String owner, BeneficiaryRegistration r) {
+    Timestamp now = Timestamp.from(clock.instant());
+    try {
+      jdbc.update("insert into beneficiary (owner, beneficiary_id, program, personal_id, full_name, date_of_birth, gender,"
+              + " province_code, commune_code, phone, preferred_bank_bin, status, created_at, updated_at)"
+              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          owner, r.beneficiaryId(), r.program().name(), r.personalId(), r.fullName(), Date.valueOf(r.dateOfBirth()),
+          r.gender() == null ? null : r.gender().name(), r.provinceCode(), r.communeCode(), r.phone(),
+          r.preferredBankBin(), BeneficiaryStatus.VERIFYING.name(), now, now);
+    } catch (DuplicateKeyException e) {
+      throw new ConflictException("beneficiaryId '" + r.beneficiaryId() + "' is already registered by this partner");
+    }
+  }
+
+  public Optional<Beneficiary> find(String owner, String beneficiaryId) {
+    return jdbc.query("select * from beneficiary where owner = ? and beneficiary_id = ?", Beneficiaries::map,
+        owner, beneficiaryId).stream().findFirst();
+  }
+
+  public void status(String owner, String beneficiaryId, BeneficiaryStatus status, String reason) {
+    jdbc.update("update beneficiary set status = ?, status_reason = ?, updated_at = ? where owner = ? and beneficiary_id = ?",
+        status.name(), reason, Timestamp.from(clock.instant()), owner, beneficiaryId);
+  }
+
+  private static Beneficiary map(ResultSet rs, int row) throws SQLException {
+    String gender = rs.getString("gender");
+    BeneficiaryRegistration r = new BeneficiaryRegistration(rs.getString("beneficiary_id"),
+        Program.valueOf(rs.getString("program")), rs.getString("personal_id"), rs.getString("full_name"),
+        rs.getDate("date_of_birth").toLocalDate(), gender == null ? null : Gender.valueOf(gender),
+        rs.getString("province_code"), rs.getString("commune_code"), rs.getString("phone"),
+        rs.getString("preferred_bank_bin"));
+    return new Beneficiary(rs.getString("owner"), r, BeneficiaryStatus.valueOf(rs.getString("status")),
+        rs.getString("status_reason"), rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+}

@@ -1,0 +1,15 @@
+package vn.ansinh.gateway.beneficiary;
+
+import java.time.LocalDate;
+import vn.ansinh.gateway.citizen.Gender;
+
+/** A paying agency's registration of one beneficiary, as sent (SPEC §4.2). */
+public record BeneficiaryRegistration(String beneficiaryId, Program program, String personalId, String fullName,
+    LocalDate dateOfBirth, Gender gender, String provinceCode, String communeCode, String phone,
+    String preferredBankBin) {
+
+  @Override
+  public String toString() {
+    return "BeneficiaryRegistration[" + beneficiaryId + ", personal data withheld]";
+  }
+}

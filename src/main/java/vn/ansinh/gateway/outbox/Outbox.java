@@ -1,0 +1,73 @@
+package vn.ansinh.gateway.outbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The outbox table. {@link #enqueue} joins the caller's transaction, so work and state commit together. */
+@Repository
+public class Outbox {
+
+  private static final int MAX_ERROR = 500;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public Outbox(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void enqueue(String kind, String owner, String subject) {
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.update("insert into outbox (kind, owner, subject, status, attempts, next_attempt_at, created_at, updated_at)"
+        + " values (?, ?, ?, 'PENDING', 0, ?, ?, ?)", kind, owner, subject, now, now, now);
+  }
+
+  /** Locks one due item for the current transaction; other instances skip it rather than wait. */
+  public Optional<OutboxItem> claimDue() {
+    return jdbc.query("select * from outbox where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id"
+        + " limit 1 for update skip locked", Outbox::map, Timestamp.from(clock.instant())).stream().findFirst();
+  }
+
+  public void done(long id) {
+    jdbc.update("update outbox set status = 'DONE', updated_at = ? where id = ?", Timestamp.from(clock.instant()), id);
+  }
+
+  public void retryLater(long id, int attempts, String error, Duration delay) {
+    jdbc.update("update outbox set attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = ? where id = ?",
+        attempts, clip(error), Timestamp.from(clock.instant().plus(delay)), Timestamp.from(clock.instant()), id);
+  }
+
+  public void dead(long id, int attempts, String error) {
+    jdbc.update("update outbox set status = 'DEAD', attempts = ?, last_error = ?, updated_at = ? where id = ?",
+        attempts, clip(error), Timestamp.from(clock.instant()), id);
+  }
+
+  public List<OutboxItem> deadLetters(int page, int size) {
+    return jdbc.query("select * from outbox where status = 'DEAD' order by updated_at desc, id desc limit ? offset ?",
+        Outbox::map, size, (long) page * size);
+  }
+
+  /** Puts a dead letter back in line with fresh attempts; false when there is no such dead letter. */
+  public boolean replay(long id) {
+    Timestamp now = Timestamp.from(clock.instant());
+    return jdbc.update("update outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ?"
+        + " where id = ? and status = 'DEAD'", now, now, id) == 1;
+  }
+
+  private static String clip(String error) {
+    return error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+  }
+
+  private static OutboxItem map(ResultSet rs, int row) throws SQLException {
+    return new OutboxItem(rs.getLong("id"), rs.getString("kind"), rs.getString("owner"), rs.getString("subject"),
+        rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+}

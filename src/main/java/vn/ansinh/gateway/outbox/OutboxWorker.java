@@ -1,0 +1,164 @@
+package vn.ansinh.gateway.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.ansinh.gateway.audit.AuditContext;
+import vn.ansinh.gateway.error.GatewayException;
+import vn.ansinh.gateway.web.GatewayFailures;
+import vn.ansinh.gateway.web.RequestIdFilter;
+
+/**
+ * Runs outbox work: each worker claims one due item in a transaction, hands it to the route
+ * {@code direct:outbox-<kind>}, and commits the item's outcome with the route's own writes.
+ * Failures the caller caused are dead-lettered at once; agency failures are retried with backoff
+ * until {@code max-attempts}, then dead-lettered, ready to be replayed.
+ */
+@Component
+public class OutboxWorker implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+  public static final String OWNER = "outboxOwner";
+  public static final String SUBJECT = "outboxSubject";
+
+  private final Outbox outbox;
+  private final OutboxProperties properties;
+  private final TransactionTemplate tx;
+  private final ProducerTemplate flows;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final List<Thread> threads = new ArrayList<>();
+
+  public OutboxWorker(Outbox outbox, OutboxProperties properties, TransactionTemplate tx, ProducerTemplate flows) {
+    this.outbox = outbox;
+    this.properties = properties;
+    this.tx = tx;
+    this.flows = flows;
+  }
+
+  /** Claims and runs one due item; false when nothing was due. */
+  boolean runOne() {
+    Boolean worked = tx.execute(status -> {
+      Optional<OutboxItem> claimed = outbox.claimDue();
+      if (claimed.isEmpty()) {
+        return false;
+      }
+      OutboxItem item = claimed.get();
+      Object savepoint = status.createSavepoint();
+      try {
+        run(item);
+        outbox.done(item.id());
+      } catch (RuntimeException e) {
+        status.rollbackToSavepoint(savepoint);
+        failed(item, e);
+      }
+      return true;
+    });
+    return Boolean.TRUE.equals(worked);
+  }
+
+  private void run(OutboxItem item) {
+    String requestId = "outbox-" + item.id();
+    MDC.put(RequestIdFilter.MDC_KEY, requestId);
+    try {
+      AuditContext.runOnBehalfOf(item.owner(), requestId, () -> {
+        // exchange properties, not headers: routes clear headers before calling agencies
+        Exchange done = flows.send("direct:outbox-" + item.kind(), exchange -> {
+          exchange.setProperty(OWNER, item.owner());
+          exchange.setProperty(SUBJECT, item.subject());
+        });
+        if (done.getException() != null) {
+          throw new CamelExecutionException("outbox item " + item.id() + " failed", done, done.getException());
+        }
+      });
+    } finally {
+      MDC.remove(RequestIdFilter.MDC_KEY);
+    }
+  }
+
+  private void failed(OutboxItem item, RuntimeException e) {
+    GatewayException typed = GatewayFailures.find(e);
+    String reason = typed != null ? typed.getMessage() : e.getClass().getSimpleName();
+    int attempts = item.attempts() + 1;
+    boolean permanent = typed != null && typed.callerAtFault();
+    if (permanent || attempts >= properties.maxAttempts()) {
+      log.warn("Outbox item {} ({}) dead-lettered after {} attempt(s): {}", item.id(), item.kind(), attempts, reason);
+      outbox.dead(item.id(), attempts, reason);
+    } else {
+      outbox.retryLater(item.id(), attempts, reason,
+          properties.backoff(attempts, ThreadLocalRandom.current().nextDouble()));
+    }
+    if (typed == null && !(e instanceof CamelExecutionException)) {
+      log.error("Outbox item {} ({}) failed unexpectedly", item.id(), item.kind(), e);
+    }
+  }
+
+  private void loop() {
+    while (running.get()) {
+      try {
+        if (!runOne()) {
+          Thread.sleep(properties.pollInterval().toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        // the database is away: try again later; the work itself is safe in the outbox
+        log.error("Outbox worker could not claim work: {}", e.getMessage());
+        sleepQuietly();
+      }
+    }
+  }
+
+  private void sleepQuietly() {
+    try {
+      Thread.sleep(properties.pollInterval().toMillis() * 10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void start() {
+    running.set(true);
+    for (int i = 0; i < properties.workers(); i++) {
+      Thread t = new Thread(this::loop, "outbox-worker-" + i);
+      t.start();
+      threads.add(t);
+    }
+  }
+
+  @Override
+  public void stop() {
+    running.set(false);
+    for (Thread t : threads) {
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    threads.clear();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running.get();
+  }
+
+  @Override
+  public int getPhase() {
+    // start after Camel's routes, stop before them
+    return Integer.MAX_VALUE - 100;
+  }
+}
