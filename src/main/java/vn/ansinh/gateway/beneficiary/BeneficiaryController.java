@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class BeneficiaryController {
 
   private final BeneficiaryService service;
+  private final Accounts accounts;
 
-  public BeneficiaryController(BeneficiaryService service) {
+  public BeneficiaryController(BeneficiaryService service, Accounts accounts) {
     this.service = service;
+    this.accounts = accounts;
   }
 
   @PostMapping(path = "/api/v1/beneficiaries", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -28,21 +30,22 @@ public class BeneficiaryController {
     Beneficiary b = service.register(partner.getName(), registration);
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/beneficiaries/" + b.registration().beneficiaryId()))
-        .body(BeneficiaryView.of(b));
+        .body(BeneficiaryView.of(b, null));
   }
 
   @GetMapping(path = "/api/v1/beneficiaries/{beneficiaryId}", produces = MediaType.APPLICATION_JSON_VALUE)
   public BeneficiaryView status(@PathVariable String beneficiaryId, Authentication partner) {
-    return BeneficiaryView.of(service.find(partner.getName(), beneficiaryId));
+    Beneficiary b = service.find(partner.getName(), beneficiaryId);
+    return BeneficiaryView.of(b, accounts.active(partner.getName(), beneficiaryId).orElse(null));
   }
 
   /** What a partner sees: the state of the work, not the personal data it sent. */
   public record BeneficiaryView(String beneficiaryId, Program program, BeneficiaryStatus status, String statusReason,
-      String preferredBankBin, Instant registeredAt, Instant updatedAt) {
+      String preferredBankBin, Accounts.ActiveAccount account, Instant registeredAt, Instant updatedAt) {
 
-    static BeneficiaryView of(Beneficiary b) {
+    static BeneficiaryView of(Beneficiary b, Accounts.ActiveAccount account) {
       return new BeneficiaryView(b.registration().beneficiaryId(), b.registration().program(), b.status(),
-          b.statusReason(), b.registration().preferredBankBin(), b.createdAt(), b.updatedAt());
+          b.statusReason(), b.registration().preferredBankBin(), account, b.createdAt(), b.updatedAt());
     }
   }
 }

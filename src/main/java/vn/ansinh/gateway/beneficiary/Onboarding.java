@@ -20,12 +20,15 @@ public class Onboarding {
 
   static final String ACCOUNT_OPENING_REQUEST = "account-opening-request";
   private final Beneficiaries beneficiaries;
+  private final Accounts accounts;
   private final BankDirectory banks;
   private final Outbox outbox;
   private final ObjectMapper json;
 
-  public Onboarding(Beneficiaries beneficiaries, BankDirectory banks, Outbox outbox, ObjectMapper json) {
+  public Onboarding(Beneficiaries beneficiaries, Accounts accounts, BankDirectory banks, Outbox outbox,
+      ObjectMapper json) {
     this.beneficiaries = beneficiaries;
+    this.accounts = accounts;
     this.banks = banks;
     this.outbox = outbox;
     this.json = json;
@@ -78,6 +81,8 @@ public class Onboarding {
 
   public void accountRequested(Exchange exchange) {
     Beneficiary b = load(exchange);
+    accounts.openingRequestSent(openingRequestId(b), b.owner(), b.registration().beneficiaryId(),
+        b.registration().preferredBankBin());
     beneficiaries.status(b.owner(), b.registration().beneficiaryId(), BeneficiaryStatus.ACCOUNT_REQUESTED, null);
   }
 

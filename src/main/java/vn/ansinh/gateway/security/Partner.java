@@ -13,9 +13,10 @@ import java.util.Set;
  * @param bankBin  the bank's NAPAS BIN, for banks only
  * @param scopes   OAuth2 scopes the partner may request
  * @param services services the partner has an access right to
+ * @param jwsPublicKeyLocation where the partner's public key for signed pushes is (PEM; classpath: or file:)
  */
 public record Partner(String clientId, String secret, String role, String memberId, String bankBin,
-    Set<String> scopes, Set<String> services) {
+    Set<String> scopes, Set<String> services, String jwsPublicKeyLocation) {
 
   public Partner {
     scopes = scopes == null ? Set.of() : Set.copyOf(scopes);

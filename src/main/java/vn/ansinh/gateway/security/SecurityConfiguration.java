@@ -84,6 +84,8 @@ public class SecurityConfiguration {
             .requestMatchers(get("/api/v1/audit/**")).access(auditRead)
             .requestMatchers(post("/api/v1/beneficiaries")).access(rights.allow("beneficiary.write", "beneficiary"))
             .requestMatchers(get("/api/v1/beneficiaries/*")).access(rights.allow("beneficiary.read", "beneficiary"))
+            .requestMatchers(post("/api/v1/account-openings/confirmations"))
+            .access(rights.allow("account.confirm", "account-confirmation"))
             .requestMatchers(get("/api/v1/dead-letters"), post("/api/v1/dead-letters/*/replay"))
             .access(rights.allow("ops.manage", "dead-letter"))
             // simulated agencies exist in demo mode only

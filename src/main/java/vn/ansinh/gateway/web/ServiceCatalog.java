@@ -14,6 +14,7 @@ public final class ServiceCatalog {
       new Operation("GET", "/api/v1/audit/integrity", "audit", "checkAuditIntegrity"),
       new Operation("POST", "/api/v1/beneficiaries", "beneficiary", "registerBeneficiary"),
       new Operation("GET", "/api/v1/beneficiaries/*", "beneficiary", "getBeneficiary"),
+      new Operation("POST", "/api/v1/account-openings/confirmations", "account-confirmation", "confirmAccountOpening"),
       new Operation("GET", "/api/v1/dead-letters", "dead-letter", "listDeadLetters"),
       new Operation("POST", "/api/v1/dead-letters/*/replay", "dead-letter", "replayDeadLetter"));
 

@@ -1,0 +1,58 @@
+package vn.ansinh.gateway.beneficiary;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Opening requests sent to banks, and the personal-id → account mapping with its history. */
+@Repository
+public class Accounts {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public Accounts(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void openingRequestSent(String requestId, String owner, String beneficiaryId, String bankBin) {
+    jdbc.update("insert into account_opening_request (request_id, owner, beneficiary_id, bank_bin, sent_at)"
+        + " values (?, ?, ?, ?, ?) on conflict (request_id) do nothing",
+        requestId, owner, beneficiaryId, bankBin, Timestamp.from(clock.instant()));
+  }
+
+  public Optional<OpeningRequest> openingRequest(String requestId) {
+    return jdbc.query("select * from account_opening_request where request_id = ?",
+        (rs, i) -> new OpeningRequest(rs.getString("request_id"), rs.getString("owner"),
+            rs.getString("beneficiary_id"), rs.getString("bank_bin")), requestId).stream().findFirst();
+  }
+
+  /** Records the account as the active one, superseding any earlier one for the same program. */
+  public void open(Beneficiary b, String bankBin, String accountNumber, String accountName, Instant openedAt) {
+    Timestamp now = Timestamp.from(clock.instant());
+    BeneficiaryRegistration r = b.registration();
+    jdbc.update("update beneficiary_account set active = false, superseded_at = ?"
+        + " where owner = ? and beneficiary_id = ? and program = ? and active", now, b.owner(), r.beneficiaryId(),
+        r.program().name());
+    jdbc.update("insert into beneficiary_account (owner, beneficiary_id, program, personal_id, bank_bin, account_number,"
+            + " account_name, opened_at, active) values (?, ?, ?, ?, ?, ?, ?, ?, true)",
+        b.owner(), r.beneficiaryId(), r.program().name(), r.personalId(), bankBin, accountNumber, accountName,
+        Timestamp.from(openedAt != null ? openedAt : clock.instant()));
+  }
+
+  public Optional<ActiveAccount> active(String owner, String beneficiaryId) {
+    return jdbc.query("select bank_bin, account_number, opened_at from beneficiary_account"
+            + " where owner = ? and beneficiary_id = ? and active",
+        (rs, i) -> new ActiveAccount(rs.getString(1), AccountMasks.mask(rs.getString(2)),
+            rs.getTimestamp(3).toInstant()), owner, beneficiaryId).stream().findFirst();
+  }
+
+  public record OpeningRequest(String requestId, String owner, String beneficiaryId, String bankBin) {}
+
+  /** The active account as partners see it: the number masked. */
+  public record ActiveAccount(String bankBin, String accountNumber, Instant openedAt) {}
+}
