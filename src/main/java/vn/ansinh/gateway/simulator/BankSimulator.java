@@ -1,33 +1,133 @@
 package vn.ansinh.gateway.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Demo mode's banks (Agribank 970405, VietinBank 970415): they accept account-opening requests,
- * once per idempotency key. Pushing signed confirmations back is the next step of onboarding.
+ * once per idempotency key, and after a short delay push a signed confirmation back to the
+ * gateway — now and then a rejection — as a real bank would.
  */
 @RestController
 @ConditionalOnProperty(name = "gateway.simulators.enabled", havingValue = "true")
 public class BankSimulator {
 
+  private static final Logger log = LoggerFactory.getLogger(BankSimulator.class);
   private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
-  private final AtomicLong accepted = new AtomicLong();
+  private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "bank-simulator");
+    t.setDaemon(true);
+    return t;
+  });
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final ObjectMapper json;
+  private final DemoBankKeys keys;
+  private final String gatewayUrl;
+  private final String clientSecret;
+  private final long delayMillis;
+  private final double rejectionRate;
+
+  public BankSimulator(ObjectMapper json, @Value("${gateway.data-dir}") Path dataDir,
+      @Value("${gateway.simulators.gateway-url:http://localhost:${server.port}}") String gatewayUrl,
+      @Value("${gateway.simulators.bank-client-secret:demo-secret}") String clientSecret,
+      @Value("${gateway.simulators.bank-confirmation-delay-ms:1000}") long delayMillis,
+      @Value("${gateway.simulators.bank-rejection-rate:0.1}") double rejectionRate) {
+    this.json = json;
+    this.keys = new DemoBankKeys(dataDir);
+    this.gatewayUrl = gatewayUrl;
+    this.clientSecret = clientSecret;
+    this.delayMillis = delayMillis;
+    this.rejectionRate = rejectionRate;
+    keys.privateKey("970405");
+    keys.privateKey("970415");
+  }
 
   @PostMapping("/sim/banks/{bin}/accounts/opening-requests")
-  public ResponseEntity<Map<String, Object>> openingRequest(@PathVariable String bin,
+  public ResponseEntity<Map<String, Object>> openingRequest(@PathVariable String bin, @RequestBody JsonNode request,
       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
     boolean first = key == null || seen.putIfAbsent(bin + '|' + key, true) == null;
     if (first) {
-      accepted.incrementAndGet();
+      later.schedule(() -> confirm(bin, request), delayMillis, TimeUnit.MILLISECONDS);
     }
     return ResponseEntity.accepted().body(Map.of("bankBin", bin, "accepted", true, "repeat", !first));
+  }
+
+  private void confirm(String bin, JsonNode request) {
+    try {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("requestId", request.path("requestId").asText());
+      c.put("beneficiaryId", request.path("beneficiaryId").asText());
+      c.put("personalId", request.path("personalId").asText());
+      c.put("bankBin", bin);
+      if (ThreadLocalRandom.current().nextDouble() < rejectionRate) {
+        c.put("status", "REJECTED");
+        c.put("reason", "the customer did not complete the account opening");
+      } else {
+        c.put("accountNumber", bin.substring(4) + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L)));
+        c.put("accountName", unaccentedUpper(request.path("fullName").asText()));
+        c.put("status", "OPENED");
+        c.put("openedAt", Instant.now().toString());
+      }
+      byte[] body = json.writeValueAsBytes(c);
+      JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload(body));
+      jws.sign(new ECDSASigner(keys.privateKey(bin)));
+      HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/account-openings/confirmations"))
+          .header("Authorization", "Bearer " + token(bin)).header("Content-Type", "application/json")
+          .header("Idempotency-Key", "confirm-" + c.get("requestId")).header("X-JWS-Signature", jws.serialize(true))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        log.warn("Simulated bank {}: the gateway answered {} to a confirmation", bin, answer.statusCode());
+      }
+    } catch (Exception e) {
+      log.warn("Simulated bank {} could not push a confirmation: {}", bin, e.getMessage());
+    }
+  }
+
+  private String token(String bin) throws Exception {
+    String basic = Base64.getEncoder().encodeToString(("bank-" + bin + "-demo:" + clientSecret).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/oauth2/token"))
+        .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return json.readTree(r.body()).path("access_token").asText();
+  }
+
+  /** Banks print account names without diacritics, in capitals. */
+  static String unaccentedUpper(String name) {
+    return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        .replace('đ', 'd').replace('Đ', 'D').toUpperCase(Locale.ROOT);
   }
 }

@@ -1,0 +1,58 @@
+package vn.ansinh.gateway.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * The simulated banks' signing keys (EC P-256), made on first start under the data folder. The
+ * demo bank partners register the public halves; nothing of this exists outside demo mode.
+ */
+final class DemoBankKeys {
+
+  private final Path folder;
+
+  DemoBankKeys(Path dataDir) {
+    this.folder = dataDir.resolve("keys");
+  }
+
+  ECPrivateKey privateKey(String bin) {
+    Path priv = folder.resolve("demo-bank-" + bin + ".key.pem");
+    try {
+      if (!Files.exists(priv)) {
+        generate(bin, priv);
+      }
+      String pem = Files.readString(priv).replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+      return (ECPrivateKey) KeyFactory.getInstance("EC")
+          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot make the demo key of bank " + bin, e);
+    }
+  }
+
+  private void generate(String bin, Path priv) throws IOException, GeneralSecurityException {
+    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+    ec.initialize(new ECGenParameterSpec("secp256r1"));
+    var pair = ec.generateKeyPair();
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("demo-bank-" + bin + ".pub.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END " + type + "-----\n";
+  }
+}
