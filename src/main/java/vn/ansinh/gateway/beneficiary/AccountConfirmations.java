@@ -17,6 +17,7 @@ import vn.ansinh.gateway.error.ForbiddenException;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.NotFoundException;
 import vn.ansinh.gateway.error.Violation;
+import vn.ansinh.gateway.outbox.Outbox;
 import vn.ansinh.gateway.security.Partner;
 import vn.ansinh.gateway.security.PartnerRegistry;
 import vn.ansinh.gateway.security.PushSignatures;
@@ -36,9 +37,12 @@ public class AccountConfirmations {
   private final PartnerRegistry partners;
   private final SubjectHasher subjects;
   private final ObjectMapper json;
+  private final Outbox outbox;
 
   public AccountConfirmations(PushSignatures signatures, IdempotentRequests idempotent, Accounts accounts,
-      Beneficiaries beneficiaries, PartnerRegistry partners, SubjectHasher subjects, ObjectMapper json) {
+      Beneficiaries beneficiaries, PartnerRegistry partners, SubjectHasher subjects, ObjectMapper json,
+      Outbox outbox) {
+    this.outbox = outbox;
     this.signatures = signatures;
     this.idempotent = idempotent;
     this.accounts = accounts;
@@ -86,6 +90,7 @@ public class AccountConfirmations {
       outcome = BeneficiaryStatus.ACCOUNT_REJECTED;
       beneficiaries.status(b.owner(), c.beneficiaryId(), outcome, "the bank rejected the request: " + c.reason());
     }
+    outbox.enqueue(AgencyNotifications.KIND, b.owner(), c.beneficiaryId());
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("requestId", c.requestId());
     response.put("beneficiaryId", c.beneficiaryId());

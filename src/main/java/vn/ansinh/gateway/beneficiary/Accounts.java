@@ -51,6 +51,21 @@ public class Accounts {
             rs.getTimestamp(3).toInstant()), owner, beneficiaryId).stream().findFirst();
   }
 
+  /** The active account in full, for the owning agency's notification only. */
+  public Optional<FullAccount> activeUnmasked(String owner, String beneficiaryId) {
+    return jdbc.query("select bank_bin, account_number, account_name from beneficiary_account"
+            + " where owner = ? and beneficiary_id = ? and active",
+        (rs, i) -> new FullAccount(rs.getString(1), rs.getString(2), rs.getString(3)), owner, beneficiaryId)
+        .stream().findFirst();
+  }
+
+  public record FullAccount(String bankBin, String accountNumber, String accountName) {
+    @Override
+    public String toString() {
+      return "FullAccount[" + bankBin + ", " + AccountMasks.mask(accountNumber) + "]";
+    }
+  }
+
   public record OpeningRequest(String requestId, String owner, String beneficiaryId, String bankBin) {}
 
   /** The active account as partners see it: the number masked. */

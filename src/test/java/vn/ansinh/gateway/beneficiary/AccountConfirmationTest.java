@@ -2,6 +2,11 @@ package vn.ansinh.gateway.beneficiary;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,6 +50,7 @@ class AccountConfirmationTest extends GatewayHttpTest {
   void aBeneficiaryWaitsForAgribank() {
     PopulationRegistryStubs.citizen(registry, "040090000123", "Nguyễn Văn An", "19900517", false);
     registry.stubFor(post(urlMatching("/banks/.*")).willReturn(aResponse().withStatus(202)));
+    registry.stubFor(post(urlMatching("/(dolisa|vss)/notifications")).willReturn(aResponse().withStatus(200)));
     beneficiaryId = "NA-" + UUID.randomUUID().toString().substring(0, 13);
     postJson("/api/v1/beneficiaries", token("dolisa-demo"), """
         {"beneficiaryId":"%s","program":"SOCIAL_ALLOWANCE","personalId":"040090000123",
@@ -106,6 +112,47 @@ class AccountConfirmationTest extends GatewayHttpTest {
     assertThat(view.get("status").asText()).isEqualTo("ACCOUNT_OPEN");
     assertThat(view.at("/account/accountNumber").asText()).isEqualTo("*********3456");
     assertThat(view.at("/account/bankBin").asText()).isEqualTo("970405");
+  }
+
+  @Test
+  void theOwningAgencyIsNotifiedInItsOwnFormatOncePerConfirmation() {
+    String body = confirmation("970405", "1500205123456");
+    push("bank-970405-demo", "n-" + requestId, body, sign("970405", body));
+    push("bank-970405-demo", "n-" + requestId, body, sign("970405", body));
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> registry.verify(1,
+        postRequestedFor(urlEqualTo("/dolisa/notifications"))
+            .withRequestBody(matchingJsonPath("$.beneficiaryId", equalTo(beneficiaryId)))
+            .withRequestBody(matchingJsonPath("$.status", equalTo("ACCOUNT_OPEN")))
+            .withRequestBody(matchingJsonPath("$.accountNumber", equalTo("1500205123456")))
+            .withHeader("Idempotency-Key", containing("N-"))));
+  }
+
+  @Test
+  void socialInsuranceIsNotifiedWithVietnameseFieldsAndDayMonthYearDates() {
+    String vssBeneficiary = "VSS-" + UUID.randomUUID().toString().substring(0, 12);
+    postJson("/api/v1/beneficiaries", token("vss-demo"), """
+        {"beneficiaryId":"%s","program":"PENSION","personalId":"040090000123",
+         "fullName":"Nguyễn Văn An","dateOfBirth":"1990-05-17","gender":"MALE","preferredBankBin":"970415"}"""
+        .formatted(vssBeneficiary));
+    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+        "select request_id from account_opening_request where beneficiary_id = ?", String.class, vssBeneficiary).size() == 1);
+    String vssRequest = jdbc.queryForObject("select request_id from account_opening_request where beneficiary_id = ?",
+        String.class, vssBeneficiary);
+    String body = confirmation("970415", "10100987654321").replace(requestId, vssRequest)
+        .replace(beneficiaryId, vssBeneficiary);
+
+    assertThat(push("bank-970415-demo", "v-" + vssRequest, body, sign("970415", body)).statusCode()).isEqualTo(200);
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> registry.verify(1,
+        postRequestedFor(urlEqualTo("/vss/notifications"))
+            .withRequestBody(matchingJsonPath("$.maSoBHXH", equalTo(vssBeneficiary)))
+            .withRequestBody(matchingJsonPath("$.soDinhDanh", equalTo("040090000123")))
+            .withRequestBody(matchingJsonPath("$.hoTen", equalTo("Nguyễn Văn An")))
+            .withRequestBody(matchingJsonPath("$.ngaySinh", equalTo("17/05/1990")))
+            .withRequestBody(matchingJsonPath("$.soTaiKhoan", equalTo("10100987654321")))
+            .withRequestBody(matchingJsonPath("$.maNganHang", equalTo("970415")))
+            .withRequestBody(matchingJsonPath("$.trangThai", equalTo("DA_MO_TAI_KHOAN")))));
   }
 
   @Test

@@ -53,6 +53,10 @@ public abstract class GatewayHttpTest {
     props.add("gateway.data-dir", () -> "target/test-data/" + ProcessHandle.current().pid());
     props.add("gateway.banks[970405].url", () -> registry.baseUrl() + "/banks/970405");
     props.add("gateway.banks[970415].url", () -> registry.baseUrl() + "/banks/970415");
+    props.add("gateway.notifications[dolisa-demo].url", () -> registry.baseUrl() + "/dolisa/notifications");
+    props.add("gateway.notifications[dolisa-demo].format", () -> "DOLISA_JSON");
+    props.add("gateway.notifications[vss-demo].url", () -> registry.baseUrl() + "/vss/notifications");
+    props.add("gateway.notifications[vss-demo].format", () -> "VSS");
   }
 
   @BeforeEach

@@ -9,15 +9,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Connections to the banks' APIs, with their own pool and timeouts (the routes refer to it by name). */
+/** Connections for background calls to banks and agencies, with their own pool and timeouts (routes refer to it by name). */
 @Configuration(proxyBeanMethods = false)
-public class BankConnectionConfiguration {
+public class AgencyConnectionConfiguration {
 
   @Bean(destroyMethod = "close")
-  PoolingHttpClientConnectionManager bankConnections(
-      @Value("${gateway.agencies.banks.connect-timeout-ms}") int connectTimeoutMs,
-      @Value("${gateway.agencies.banks.response-timeout-ms}") int responseTimeoutMs,
-      @Value("${gateway.agencies.banks.max-connections}") int maxConnections) {
+  PoolingHttpClientConnectionManager backgroundConnections(
+      @Value("${gateway.agencies.background.connect-timeout-ms}") int connectTimeoutMs,
+      @Value("${gateway.agencies.background.response-timeout-ms}") int responseTimeoutMs,
+      @Value("${gateway.agencies.background.max-connections}") int maxConnections) {
     return PoolingHttpClientConnectionManagerBuilder.create()
         .setMaxConnTotal(maxConnections)
         .setMaxConnPerRoute(maxConnections)
