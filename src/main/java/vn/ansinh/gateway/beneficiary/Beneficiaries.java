@@ -6,11 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.ansinh.gateway.citizen.Gender;
-import vn.ansinh.gateway.error.ConflictException;
 
 /** Beneficiaries, always read and written through their owner: no query crosses partners. */
 @Repository
@@ -24,18 +22,15 @@ public class Beneficiaries {
     this.clock = clock;
   }
 
-  public void insert(String owner, BeneficiaryRegistration r) {
+  /** Stores a new beneficiary; false when the owner already has one with this id (nothing changes). */
+  public boolean insert(String owner, BeneficiaryRegistration r) {
     Timestamp now = Timestamp.from(clock.instant());
-    try {
-      jdbc.update("insert into beneficiary (owner, beneficiary_id, program, personal_id, full_name, date_of_birth, gender,"
+    return jdbc.update("insert into beneficiary (owner, beneficiary_id, program, personal_id, full_name, date_of_birth, gender,"
               + " province_code, commune_code, phone, preferred_bank_bin, status, created_at, updated_at)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (owner, beneficiary_id) do nothing",
           owner, r.beneficiaryId(), r.program().name(), r.personalId(), r.fullName(), Date.valueOf(r.dateOfBirth()),
           r.gender() == null ? null : r.gender().name(), r.provinceCode(), r.communeCode(), r.phone(),
-          r.preferredBankBin(), BeneficiaryStatus.VERIFYING.name(), now, now);
-    } catch (DuplicateKeyException e) {
-      throw new ConflictException("beneficiaryId '" + r.beneficiaryId() + "' is already registered by this partner");
-    }
+          r.preferredBankBin(), BeneficiaryStatus.VERIFYING.name(), now, now) == 1;
   }
 
   public Optional<Beneficiary> find(String owner, String beneficiaryId) {

@@ -1,7 +1,14 @@
 package vn.ansinh.gateway.beneficiary;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -10,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ansinh.gateway.error.InvalidRequestException;
 
 /** Beneficiary registration and status (SPEC §4.2); a partner sees only the beneficiaries it registered. */
 @RestController
@@ -31,6 +39,32 @@ public class BeneficiaryController {
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/beneficiaries/" + b.registration().beneficiaryId()))
         .body(BeneficiaryView.of(b, null));
+  }
+
+  @PostMapping(path = "/api/v1/beneficiaries/bulk", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<BeneficiaryService.BulkResult> registerAll(
+      @RequestBody List<BeneficiaryRegistration> registrations, Authentication partner) {
+    return ResponseEntity.accepted().body(service.registerAll(partner.getName(), registrations));
+  }
+
+  /** CSV in UTF-8 (the default) or windows-1258, as provincial Excel exports come. */
+  @PostMapping(path = "/api/v1/beneficiaries/bulk", consumes = "text/csv", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<BeneficiaryService.BulkResult> registerCsv(HttpServletRequest request, Authentication partner)
+      throws IOException {
+    Charset charset = charsetOf(request.getContentType());
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(request.getInputStream(), charset))) {
+      return ResponseEntity.accepted().body(service.registerAll(partner.getName(), new BeneficiaryCsv(in)));
+    }
+  }
+
+  private static Charset charsetOf(String contentType) {
+    try {
+      MediaType type = MediaType.parseMediaType(contentType);
+      return type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("Content-Type", "names a charset this gateway does not know");
+    }
   }
 
   @GetMapping(path = "/api/v1/beneficiaries/{beneficiaryId}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,10 +1,12 @@
 package vn.ansinh.gateway.beneficiary;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ansinh.gateway.audit.AuditContext;
 import vn.ansinh.gateway.audit.SubjectHasher;
+import vn.ansinh.gateway.error.ConflictException;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.NotFoundException;
 import vn.ansinh.gateway.error.Violation;
@@ -34,10 +36,42 @@ public class BeneficiaryService {
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    beneficiaries.insert(owner, registration);
+    if (!beneficiaries.insert(owner, registration)) {
+      throw new ConflictException("beneficiaryId '" + registration.beneficiaryId() + "' is already registered by this partner");
+    }
     outbox.enqueue(IDENTITY_CHECK, owner, registration.beneficiaryId());
     return find(owner, registration.beneficiaryId());
   }
+
+  /**
+   * Registers every valid row and lists the others with their row number (1 = the first
+   * registration); accepted rows and their work commit together.
+   */
+  @Transactional
+  public BulkResult registerAll(String owner, Iterable<BeneficiaryRegistration> registrations) {
+    List<Violation> errors = new ArrayList<>();
+    int row = 0;
+    int accepted = 0;
+    for (BeneficiaryRegistration r : registrations) {
+      row++;
+      List<Violation> violations = BeneficiaryRules.check(r, banks);
+      if (violations.isEmpty() && !beneficiaries.insert(owner, r)) {
+        violations = List.of(Violation.of("beneficiaryId", "is already registered by this partner"));
+      }
+      if (violations.isEmpty()) {
+        outbox.enqueue(IDENTITY_CHECK, owner, r.beneficiaryId());
+        accepted++;
+      } else {
+        for (Violation v : violations) {
+          errors.add(new Violation(v.field(), row, v.reason()));
+        }
+      }
+    }
+    return new BulkResult(row, accepted, row - accepted, errors);
+  }
+
+  /** What a bulk registration did: counts, and the row errors. */
+  public record BulkResult(int received, int accepted, int rejected, List<Violation> errors) {}
 
   public Beneficiary find(String owner, String beneficiaryId) {
     Beneficiary b = beneficiaries.find(owner, beneficiaryId)

@@ -82,7 +82,7 @@ public class SecurityConfiguration {
             .requestMatchers(get("/actuator/prometheus")).access(rights.allow("ops.manage", "operations"))
             .requestMatchers(post("/api/v1/citizens/verifications"), post("/ws/citizen")).access(citizenVerify)
             .requestMatchers(get("/api/v1/audit/**")).access(auditRead)
-            .requestMatchers(post("/api/v1/beneficiaries")).access(rights.allow("beneficiary.write", "beneficiary"))
+            .requestMatchers(post("/api/v1/beneficiaries"), post("/api/v1/beneficiaries/bulk")).access(rights.allow("beneficiary.write", "beneficiary"))
             .requestMatchers(get("/api/v1/beneficiaries/*")).access(rights.allow("beneficiary.read", "beneficiary"))
             .requestMatchers(post("/api/v1/account-openings/confirmations"))
             .access(rights.allow("account.confirm", "account-confirmation"))

@@ -13,6 +13,7 @@ public final class ServiceCatalog {
       new Operation("GET", "/api/v1/audit/events", "audit", "searchAuditEvents"),
       new Operation("GET", "/api/v1/audit/integrity", "audit", "checkAuditIntegrity"),
       new Operation("POST", "/api/v1/beneficiaries", "beneficiary", "registerBeneficiary"),
+      new Operation("POST", "/api/v1/beneficiaries/bulk", "beneficiary", "registerBeneficiaries"),
       new Operation("GET", "/api/v1/beneficiaries/*", "beneficiary", "getBeneficiary"),
       new Operation("POST", "/api/v1/account-openings/confirmations", "account-confirmation", "confirmAccountOpening"),
       new Operation("GET", "/api/v1/dead-letters", "dead-letter", "listDeadLetters"),
