@@ -10,8 +10,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
@@ -126,6 +128,26 @@ class AccountConfirmationTest extends GatewayHttpTest {
             .withRequestBody(matchingJsonPath("$.status", equalTo("ACCOUNT_OPEN")))
             .withRequestBody(matchingJsonPath("$.accountNumber", equalTo("1500205123456")))
             .withHeader("Idempotency-Key", containing("N-"))));
+  }
+
+  @Test
+  void aFailingAgencyGetsTheNotificationAgainWithTheSameKeySoItCanKeepOne() {
+    registry.stubFor(post(urlEqualTo("/dolisa/notifications")).inScenario("flaky").whenScenarioStateIs(STARTED)
+        .willReturn(aResponse().withStatus(503)).willSetStateTo("reset"));
+    registry.stubFor(post(urlEqualTo("/dolisa/notifications")).inScenario("flaky").whenScenarioStateIs("reset")
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("well"));
+    registry.stubFor(post(urlEqualTo("/dolisa/notifications")).inScenario("flaky").whenScenarioStateIs("well")
+        .willReturn(aResponse().withStatus(200)));
+    String body = confirmation("970405", "1500205123456");
+
+    push("bank-970405-demo", "f-" + requestId, body, sign("970405", body));
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        registry.findAll(postRequestedFor(urlEqualTo("/dolisa/notifications"))
+            .withRequestBody(matchingJsonPath("$.beneficiaryId", equalTo(beneficiaryId))))).hasSize(3));
+    assertThat(registry.findAll(postRequestedFor(urlEqualTo("/dolisa/notifications"))
+            .withRequestBody(matchingJsonPath("$.beneficiaryId", equalTo(beneficiaryId)))).stream()
+        .map(r -> r.getHeader("Idempotency-Key")).distinct()).hasSize(1);
   }
 
   @Test

@@ -20,6 +20,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.util.stream.Stream;
 import vn.ansinh.gateway.support.GatewayHttpTest;
 import vn.ansinh.gateway.support.Json;
 import vn.ansinh.gateway.support.PopulationRegistryStubs;
@@ -86,18 +91,26 @@ class OnboardingTest extends GatewayHttpTest {
     registry.verify(0, postRequestedFor(urlEqualTo(BANK)).withRequestBody(containing(mismatch)));
   }
 
-  @Test
-  void aFailingBankIsRetriedThenDeadLetteredThenReplayedToSuccess() {
-    registry.stubFor(post(urlEqualTo(BANK)).willReturn(aResponse().withStatus(503)));
-    registry.stubFor(post(urlEqualTo(BANK)).withRequestBody(containing("reset"))
-        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+  static Stream<Arguments> bankFaults() {
+    return Stream.of(
+        Arguments.of("503", aResponse().withStatus(503), "HTTP 503"),
+        Arguments.of("connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), "could not be reached"),
+        Arguments.of("hang", aResponse().withStatus(202).withFixedDelay(5_000), "did not answer in time"),
+        Arguments.of("malformed", aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), "could not be reached"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bankFaults")
+  void aFailingBankIsRetriedThenDeadLetteredThenReplayedToSuccess(String fault, ResponseDefinitionBuilder answer,
+      String reason) {
+    registry.stubFor(post(urlEqualTo(BANK)).willReturn(answer));
     String id = uniqueId();
     postJson("/api/v1/beneficiaries", token("dolisa-demo"), an(id));
 
-    JsonNode dead = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(
+    JsonNode dead = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(
         () -> deadLetterFor(id), d -> d != null);
     assertThat(dead.get("attempts").asInt()).isEqualTo(3);
-    assertThat(dead.get("lastError").asText()).contains("HTTP 503");
+    assertThat(dead.get("lastError").asText()).contains(reason);
     registry.verify(3, postRequestedFor(urlEqualTo(BANK)).withRequestBody(containing(id)));
     assertThat(statusOf(id, "dolisa-demo")).isEqualTo("VERIFYING");
 
