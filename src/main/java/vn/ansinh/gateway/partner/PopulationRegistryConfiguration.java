@@ -2,11 +2,7 @@ package vn.ansinh.gateway.partner;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import java.util.concurrent.TimeUnit;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.io.SocketConfig;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -36,18 +32,8 @@ public class PopulationRegistryConfiguration {
    */
   @Bean(destroyMethod = "close")
   PoolingHttpClientConnectionManager populationRegistryConnections(PopulationRegistryProperties properties) {
-    return PoolingHttpClientConnectionManagerBuilder.create()
-        .setMaxConnTotal(properties.maxConnections())
-        .setMaxConnPerRoute(properties.maxConnections())
-        .setDefaultConnectionConfig(ConnectionConfig.custom()
-            .setConnectTimeout(properties.connectTimeoutMs(), TimeUnit.MILLISECONDS)
-            .setSocketTimeout(properties.responseTimeoutMs(), TimeUnit.MILLISECONDS)
-            .build())
-        .setDefaultSocketConfig(SocketConfig.custom()
-            .setTcpNoDelay(true)
-            .setSoTimeout(properties.responseTimeoutMs(), TimeUnit.MILLISECONDS)
-            .build())
-        .build();
+    return AgencyConnectionPools.pool(properties.connectTimeoutMs(), properties.responseTimeoutMs(),
+        properties.maxConnections());
   }
 
   /** DOWN while the circuit is open; kept out of the readiness group so one agency cannot take us out. */
