@@ -88,7 +88,8 @@ public class OutboxWorker implements SmartLifecycle {
 
   private void failed(OutboxItem item, RuntimeException e) {
     GatewayException typed = GatewayFailures.find(e);
-    String reason = typed != null ? typed.getMessage() : e.getClass().getSimpleName();
+    // typed messages are written for partners; anything else is named by its type only
+    String reason = typed != null ? typed.getMessage() : "unexpected " + rootCause(e).getClass().getSimpleName();
     int attempts = item.attempts() + 1;
     boolean permanent = typed != null && typed.callerAtFault();
     if (permanent || attempts >= properties.maxAttempts()) {
@@ -98,9 +99,17 @@ public class OutboxWorker implements SmartLifecycle {
       outbox.retryLater(item.id(), attempts, reason,
           properties.backoff(attempts, ThreadLocalRandom.current().nextDouble()));
     }
-    if (typed == null && !(e instanceof CamelExecutionException)) {
-      log.error("Outbox item {} ({}) failed unexpectedly", item.id(), item.kind(), e);
+    if (typed == null) {
+      log.error("Outbox item {} ({}) failed unexpectedly: {}", item.id(), item.kind(), GatewayFailures.withoutMessages(e));
     }
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
   }
 
   private void loop() {

@@ -11,6 +11,25 @@ public final class GatewayFailures {
     return causeOfType(t, GatewayException.class);
   }
 
+  /**
+   * A failure for the log without its messages, which may quote personal data (a database error
+   * echoes the row): each cause's type and where it was thrown.
+   */
+  public static String withoutMessages(Throwable t) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (b.length() > 0) {
+        b.append(" <- ");
+      }
+      b.append(c.getClass().getName());
+      StackTraceElement[] frames = c.getStackTrace();
+      if (frames.length > 0) {
+        b.append(" at ").append(frames[0]);
+      }
+    }
+    return b.toString();
+  }
+
   public static <T extends Throwable> T causeOfType(Throwable t, Class<T> type) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (type.isInstance(c)) {

@@ -60,7 +60,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     if (typed != null) {
       return respond(typed);
     }
-    log.error("Unexpected failure ({})", e.getClass().getName(), e);
+    log.error("Unexpected failure: {}", GatewayFailures.withoutMessages(e));
     return ResponseEntity.status(500).contentType(PROBLEM)
         .body(ProblemWriter.problem(500, "internal-error", "Internal error",
             "The gateway could not complete the request; quote the request id to the operators."));

@@ -20,7 +20,7 @@ public class SoapFaults {
     Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     GatewayException typed = GatewayFailures.find(caught);
     if (typed == null) {
-      log.error("Unexpected failure in a SOAP flow ({})", caught == null ? "?" : caught.getClass().getName(), caught);
+      log.error("Unexpected failure in a SOAP flow: {}", caught == null ? "?" : GatewayFailures.withoutMessages(caught));
       throw new SoapFault("The gateway could not complete the request", Fault.FAULT_CODE_SERVER);
     }
     String reason = typed.violations().isEmpty()
