@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,6 +29,7 @@ import vn.ansinh.gateway.web.ServiceCatalog;
 public class InboundAuditFilter extends OncePerRequestFilter {
 
   private static final int MAX_HEADER = 200;
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
   private final AuditTrail trail;
   private final MeterRegistry meters;
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
@@ -83,7 +85,7 @@ public class InboundAuditFilter extends OncePerRequestFilter {
     if (header == null) {
       return null;
     }
-    String clean = header.replaceAll("[\\p{Cntrl}]", "");
+    String clean = CONTROL.matcher(header).replaceAll("");
     return clean.length() > MAX_HEADER ? clean.substring(0, MAX_HEADER) : clean;
   }
 }

@@ -25,8 +25,8 @@ import vn.ansinh.gateway.error.InvalidRequestException;
  */
 final class BeneficiaryCsv implements Iterable<BeneficiaryRegistration> {
 
-  static final List<String> COLUMNS = List.of("beneficiary_id", "program", "personal_id", "full_name",
-      "date_of_birth", "gender", "province_code", "commune_code", "phone", "preferred_bank_bin");
+  static final List<String> REQUIRED = List.of("beneficiary_id", "program", "personal_id", "full_name",
+      "date_of_birth", "preferred_bank_bin");
   private final BufferedReader in;
   private final Map<String, Integer> index = new HashMap<>();
 
@@ -36,9 +36,7 @@ final class BeneficiaryCsv implements Iterable<BeneficiaryRegistration> {
     for (int i = 0; i < header.size(); i++) {
       index.put(header.get(i).trim().toLowerCase(Locale.ROOT).replace("\uFEFF", ""), i);
     }
-    List<String> missing = COLUMNS.stream().filter(c -> !index.containsKey(c)
-        && List.of("beneficiary_id", "program", "personal_id", "full_name", "date_of_birth", "preferred_bank_bin").contains(c))
-        .toList();
+    List<String> missing = REQUIRED.stream().filter(c -> !index.containsKey(c)).toList();
     if (!missing.isEmpty()) {
       throw new InvalidRequestException("header", "missing columns: " + String.join(", ", missing));
     }

@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.util.Base64URL;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,8 +52,8 @@ public class PushSignatures {
       if (parts.length != 3 || !parts[1].isEmpty()) {
         throw new InvalidSignatureException("X-JWS-Signature must be a JWS with a detached payload (header..signature)");
       }
-      JWSObject jws = new JWSObject(new com.nimbusds.jose.util.Base64URL(parts[0]), new Payload(body),
-          new com.nimbusds.jose.util.Base64URL(parts[2]));
+      JWSObject jws = new JWSObject(new Base64URL(parts[0]), new Payload(body),
+          new Base64URL(parts[2]));
       JWSAlgorithm alg = jws.getHeader().getAlgorithm();
       if (!ACCEPTED.contains(alg)) {
         throw new InvalidSignatureException("only ES256 and RS256 signatures are accepted");
@@ -80,9 +80,7 @@ public class PushSignatures {
 
   private PublicKey readPem(String location) {
     try (InputStream in = resources.getResource(location).getInputStream()) {
-      String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-          .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-      byte[] der = Base64.getDecoder().decode(pem);
+      byte[] der = PemKeys.der(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
       try {
         return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
       } catch (GeneralSecurityException notEc) {

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -90,7 +91,7 @@ public class SecurityConfiguration {
             .access(rights.allow("ops.manage", "dead-letter"))
             // simulated agencies exist in demo mode only
             .requestMatchers(any("/ws/sim/**"), any("/sim/**")).access((auth, ctx) ->
-                new org.springframework.security.authorization.AuthorizationDecision(simulators))
+                new AuthorizationDecision(simulators))
             .anyRequest().denyAll());
     return http.build();
   }

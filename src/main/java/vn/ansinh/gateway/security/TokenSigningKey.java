@@ -17,7 +17,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.text.ParseException;
-import java.util.Base64;
 
 /** The RSA key the embedded authorization server signs tokens with (RS256). */
 final class TokenSigningKey {
@@ -26,10 +25,9 @@ final class TokenSigningKey {
 
   /** Reads a PEM PKCS#8 private key (production). */
   static RSAKey fromPem(Path pem) throws IOException, GeneralSecurityException, JOSEException {
-    String body = Files.readString(pem, StandardCharsets.US_ASCII)
-        .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
     KeyFactory rsa = KeyFactory.getInstance("RSA");
-    RSAPrivateCrtKey priv = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+    RSAPrivateCrtKey priv = (RSAPrivateCrtKey) rsa.generatePrivate(
+        new PKCS8EncodedKeySpec(PemKeys.der(Files.readString(pem, StandardCharsets.US_ASCII))));
     RSAPublicKey pub = (RSAPublicKey) rsa.generatePublic(new RSAPublicKeySpec(priv.getModulus(), priv.getPublicExponent()));
     return withThumbprintId(new RSAKey.Builder(pub).privateKey(priv).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build());
   }

@@ -12,6 +12,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import vn.ansinh.gateway.security.PemKeys;
 
 /**
  * The simulated banks' signing keys (EC P-256), made on first start under the data folder. The
@@ -31,9 +32,8 @@ final class DemoBankKeys {
       if (!Files.exists(priv)) {
         generate(bin, priv);
       }
-      String pem = Files.readString(priv).replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
       return (ECPrivateKey) KeyFactory.getInstance("EC")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+          .generatePrivate(new PKCS8EncodedKeySpec(PemKeys.der(Files.readString(priv))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {

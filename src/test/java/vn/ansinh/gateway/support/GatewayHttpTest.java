@@ -89,17 +89,16 @@ public abstract class GatewayHttpTest {
   }
 
   protected HttpResponse<String> postJson(String path, String token, String json) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    return send(b.build());
+    return post(path, token, "application/json", json);
   }
 
   protected HttpResponse<String> postSoap(String path, String token, String xml) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(url(path)).header("Content-Type", "text/xml; charset=UTF-8")
-        .POST(HttpRequest.BodyPublishers.ofString(xml));
+    return post(path, token, "text/xml; charset=UTF-8", xml);
+  }
+
+  private HttpResponse<String> post(String path, String token, String contentType, String body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(url(path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
