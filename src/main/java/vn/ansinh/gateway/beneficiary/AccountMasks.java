@@ -1,11 +1,11 @@
 package vn.ansinh.gateway.beneficiary;
 
 /** Account numbers leave the gateway masked except their last 4 digits. */
-final class AccountMasks {
+public final class AccountMasks {
 
   private AccountMasks() {}
 
-  static String mask(String accountNumber) {
+  public static String mask(String accountNumber) {
     if (accountNumber == null) {
       return null;
     }

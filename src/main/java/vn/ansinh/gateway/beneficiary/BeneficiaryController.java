@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -17,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import vn.ansinh.gateway.error.InvalidRequestException;
+import vn.ansinh.gateway.format.ContentTypes;
 
 /** Beneficiary registration and status (SPEC §4.2); a partner sees only the beneficiaries it registered. */
 @RestController
@@ -52,18 +51,9 @@ public class BeneficiaryController {
   @PostMapping(path = "/api/v1/beneficiaries/bulk", consumes = "text/csv", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<BeneficiaryService.BulkResult> registerCsv(HttpServletRequest request, Authentication partner)
       throws IOException {
-    Charset charset = charsetOf(request.getContentType());
+    Charset charset = ContentTypes.charsetOf(request.getContentType());
     try (BufferedReader in = new BufferedReader(new InputStreamReader(request.getInputStream(), charset))) {
       return ResponseEntity.accepted().body(service.registerAll(partner.getName(), new BeneficiaryCsv(in)));
-    }
-  }
-
-  private static Charset charsetOf(String contentType) {
-    try {
-      MediaType type = MediaType.parseMediaType(contentType);
-      return type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("Content-Type", "names a charset this gateway does not know");
     }
   }
 

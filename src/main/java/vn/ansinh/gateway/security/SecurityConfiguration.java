@@ -87,6 +87,11 @@ public class SecurityConfiguration {
             .requestMatchers(get("/api/v1/beneficiaries/*")).access(rights.allow("beneficiary.read", "beneficiary"))
             .requestMatchers(post("/api/v1/account-openings/confirmations"))
             .access(rights.allow("account.confirm", "account-confirmation"))
+            .requestMatchers(post("/api/v1/payment-batches")).access(rights.allow("payment.submit", "payment-batch"))
+            .requestMatchers(post("/api/v1/payment-batches/*/approval"))
+            .access(rights.allow("payment.approve", "payment-approval"))
+            .requestMatchers(get("/api/v1/payment-batches/*"), get("/api/v1/payment-batches/*/errors"),
+                get("/api/v1/payment-batches/*/payments")).access(rights.allow("payment.read", "payment-batch"))
             .requestMatchers(get("/api/v1/dead-letters"), post("/api/v1/dead-letters/*/replay"))
             .access(rights.allow("ops.manage", "dead-letter"))
             // simulated agencies exist in demo mode only

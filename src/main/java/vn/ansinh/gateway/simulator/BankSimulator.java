@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
+import com.prowidesoftware.swift.model.mx.MxPain00100109;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Demo mode's banks (Agribank 970405, VietinBank 970415): they accept account-opening requests,
  * once per idempotency key, and after a short delay push a signed confirmation back to the
- * gateway — now and then a rejection — as a real bank would.
+ * gateway — now and then a rejection — as a real bank would. They take payment files too.
  */
 @RestController
 @ConditionalOnProperty(name = "gateway.simulators.enabled", havingValue = "true")
@@ -83,6 +84,20 @@ public class BankSimulator {
       later.schedule(() -> confirm(bin, request), delayMillis, TimeUnit.MILLISECONDS);
     }
     return ResponseEntity.accepted().body(Map.of("bankBin", bin, "accepted", true, "repeat", !first));
+  }
+
+  /** Payment files (SPEC §6.4): taken once per idempotency key; a repeat is acknowledged, not booked again. */
+  @PostMapping(path = "/sim/banks/{bin}/payments/pain001", consumes = "application/xml")
+  public ResponseEntity<Map<String, Object>> paymentFile(@PathVariable String bin, @RequestBody String xml,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    MxPain00100109 file = MxPain00100109.parse(xml);
+    if (file == null || file.getCstmrCdtTrfInitn() == null) {
+      return ResponseEntity.badRequest().body(Map.of("bankBin", bin, "accepted", false));
+    }
+    String msgId = file.getCstmrCdtTrfInitn().getGrpHdr().getMsgId();
+    boolean first = seen.putIfAbsent(bin + "|pain001|" + (key != null ? key : msgId), true) == null;
+    return ResponseEntity.accepted().body(Map.of("bankBin", bin, "accepted", true, "repeat", !first, "msgId", msgId,
+        "transactions", file.getCstmrCdtTrfInitn().getGrpHdr().getNbOfTxs()));
   }
 
   private void confirm(String bin, JsonNode request) {

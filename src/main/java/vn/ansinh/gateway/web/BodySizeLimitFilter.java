@@ -12,28 +12,36 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.ansinh.gateway.error.PayloadTooLargeException;
 
 /**
- * Refuses bodies over {@code gateway.request.max-body-bytes} with 413: at once when the declared
- * length is too large, and as soon as a chunked body goes over, before anything parses it.
+ * Refuses bodies over {@code gateway.request.max-body-bytes} with 413 (payment lists: over
+ * {@code gateway.payments.max-upload-size}): at once when the declared length is too large, and as
+ * soon as a chunked body goes over, before anything parses it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
+  private static final String PAYMENT_LISTS = "/api/v1/payment-batches";
   private final long maxBytes;
+  private final long maxListBytes;
   private final ProblemWriter problems;
 
-  public BodySizeLimitFilter(@Value("${gateway.request.max-body-bytes}") long maxBytes, ProblemWriter problems) {
+  public BodySizeLimitFilter(@Value("${gateway.request.max-body-bytes}") long maxBytes,
+      @Value("${gateway.payments.max-upload-size}") DataSize maxListSize, ProblemWriter problems) {
     this.maxBytes = maxBytes;
+    this.maxListBytes = maxListSize.toBytes();
     this.problems = problems;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    long maxBytes = "POST".equals(request.getMethod()) && PAYMENT_LISTS.equals(request.getRequestURI())
+        ? maxListBytes : this.maxBytes;
     if (request.getContentLengthLong() > maxBytes) {
       problems.write(request, response, new PayloadTooLargeException(maxBytes));
       return;

@@ -16,6 +16,11 @@ public final class ServiceCatalog {
       new Operation("POST", "/api/v1/beneficiaries/bulk", "beneficiary", "registerBeneficiaries"),
       new Operation("GET", "/api/v1/beneficiaries/*", "beneficiary", "getBeneficiary"),
       new Operation("POST", "/api/v1/account-openings/confirmations", "account-confirmation", "confirmAccountOpening"),
+      new Operation("POST", "/api/v1/payment-batches", "payment-batch", "submitPaymentBatch"),
+      new Operation("POST", "/api/v1/payment-batches/*/approval", "payment-approval", "approvePaymentBatch"),
+      new Operation("GET", "/api/v1/payment-batches/*", "payment-batch", "getPaymentBatch"),
+      new Operation("GET", "/api/v1/payment-batches/*/errors", "payment-batch", "listPaymentBatchErrors"),
+      new Operation("GET", "/api/v1/payment-batches/*/payments", "payment-batch", "listPaymentBatchPayments"),
       new Operation("GET", "/api/v1/dead-letters", "dead-letter", "listDeadLetters"),
       new Operation("POST", "/api/v1/dead-letters/*/replay", "dead-letter", "replayDeadLetter"));
 

@@ -57,6 +57,7 @@ public abstract class GatewayHttpTest {
     props.add("gateway.notifications[dolisa-demo].format", () -> "DOLISA_JSON");
     props.add("gateway.notifications[vss-demo].url", () -> registry.baseUrl() + "/vss/notifications");
     props.add("gateway.notifications[vss-demo].format", () -> "VSS");
+    props.add("gateway.payments.treasury-url", () -> registry.baseUrl() + "/treasury");
   }
 
   @BeforeEach
@@ -89,16 +90,19 @@ public abstract class GatewayHttpTest {
   }
 
   protected HttpResponse<String> postJson(String path, String token, String json) {
-    return post(path, token, "application/json", json);
+    return postBody(path, token, "application/json", json);
   }
 
   protected HttpResponse<String> postSoap(String path, String token, String xml) {
-    return post(path, token, "text/xml; charset=UTF-8", xml);
+    return postBody(path, token, "text/xml; charset=UTF-8", xml);
   }
 
-  private HttpResponse<String> post(String path, String token, String contentType, String body) {
+  protected HttpResponse<String> postBody(String path, String token, String contentType, String body, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(url(path)).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

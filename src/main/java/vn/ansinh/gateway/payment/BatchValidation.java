@@ -1,0 +1,111 @@
+package vn.ansinh.gateway.payment;
+
+import org.apache.camel.Exchange;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.ansinh.gateway.outbox.Outbox;
+import vn.ansinh.gateway.outbox.OutboxWorker;
+
+/**
+ * The batch-level checks, run as outbox work once the rows are in: duplicates stopped (a payer's
+ * payment id once for ever; a person once per program and period), the deceased stopped, missing
+ * accounts taken from the account mapping or else paid in cash, and the bank files planned. Set
+ * based, in one transaction; batches are validated one at a time across instances, so two lists
+ * can never both claim the same payment.
+ */
+@Component("paymentBatchValidation")
+public class BatchValidation {
+
+  static final String TREASURY_ORDER = "treasury-payment-order";
+  private static final long CLAIM_LOCK = 0x414E53494E48L;   // pg_advisory_xact_lock key for claiming payments
+
+  private static final String DECIDE = """
+      with received as (
+        select p.row_no, p.payment_id, p.beneficiary_id, p.personal_id, p.amount_vnd, p.bank_bin, p.account_number,
+               row_number() over (partition by p.payment_id order by p.row_no) as id_rank,
+               row_number() over (partition by p.personal_id order by p.row_no) as person_rank
+        from payment p where p.batch_key = ? and p.status = 'RECEIVED'
+      ), decided as (
+        select r.row_no, r.payment_id, r.personal_id,
+          case
+            when r.id_rank > 1 then 'DUPLICATE|paymentId repeats an earlier row of this list'
+            when exists (select 1 from payment_claim c where c.owner = ? and c.payment_id = r.payment_id)
+              then 'DUPLICATE|paymentId was already used by this payer'
+            when r.person_rank > 1 then 'DUPLICATE|this person already has a payment in this list'
+            when exists (select 1 from payment_claim c
+                         where c.program = ? and c.period = ? and c.personal_id = r.personal_id)
+              then 'DUPLICATE|this person was already paid for this program and period'
+            when exists (select 1 from deceased_person d where d.personal_id = r.personal_id)
+              then 'DECEASED|the beneficiary is recorded as deceased'
+            when coalesce(r.account_number, m.account_number) is null
+              then 'CASH|no account known: to be paid in cash at the commune payment point'
+            else 'PENDING|'
+          end as decision,
+          coalesce(r.bank_bin, m.bank_bin) as bank_bin,
+          coalesce(r.account_number, m.account_number) as account_number
+        from received r
+        left join lateral (
+          select a.bank_bin, a.account_number from beneficiary_account a
+          where r.account_number is null and a.active and a.personal_id = r.personal_id and a.program = ?
+          order by a.opened_at desc limit 1) m on true
+      ), numbered as (
+        select d.row_no, d.payment_id, d.personal_id, d.bank_bin, d.account_number,
+               split_part(d.decision, '|', 1) as status, nullif(split_part(d.decision, '|', 2), '') as reason,
+               case when d.decision = 'PENDING|' then
+                 (row_number() over (partition by d.decision, d.bank_bin order by d.row_no) - 1) / ? end as file_seq
+        from decided d
+      ), claimed as (
+        insert into payment_claim (owner, payment_id, program, period, personal_id, batch_key, row_no)
+        select ?, n.payment_id, ?, ?, n.personal_id, ?, n.row_no from numbered n where n.status in ('PENDING', 'CASH')
+      )
+      update payment p set status = n.status, status_reason = n.reason, bank_bin = n.bank_bin,
+             account_number = n.account_number, file_seq = n.file_seq
+      from numbered n where p.batch_key = ? and p.row_no = n.row_no
+      """;
+
+  private static final String PLAN_FILES = """
+      insert into payment_file (file_id, batch_key, bank_bin, file_seq, tx_count, ctrl_sum, status, created_at)
+      select 'ASG' || ? || '-' || bank_bin || '-' || lpad((file_seq + 1)::text, 4, '0'), ?, bank_bin, file_seq,
+             count(*), sum(amount_vnd), 'PLANNED', now()
+      from payment where batch_key = ? and file_seq is not null group by bank_bin, file_seq
+      """;
+
+  private final JdbcTemplate jdbc;
+  private final PaymentBatches batches;
+  private final PaymentProperties properties;
+  private final Outbox outbox;
+
+  public BatchValidation(JdbcTemplate jdbc, PaymentBatches batches, PaymentProperties properties, Outbox outbox) {
+    this.jdbc = jdbc;
+    this.batches = batches;
+    this.properties = properties;
+    this.outbox = outbox;
+  }
+
+  public void validate(Exchange exchange) {
+    String batchId = exchange.getProperty(OutboxWorker.SUBJECT, String.class);
+    jdbc.execute("set local work_mem = '64MB'");
+    jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, CLAIM_LOCK);
+    PaymentBatch b = batches.lock(batchId).orElseThrow();
+    if (b.status() != BatchStatus.VALIDATING) {
+      return;   // already done: a repeated outbox run changes nothing
+    }
+    long k = b.key();
+    jdbc.update(DECIDE, k, b.owner(), b.program(), b.period(), b.program(), properties.maxTransactionsPerFile(),
+        b.owner(), b.program(), b.period(), k, k);
+    jdbc.update(PLAN_FILES, k, k, k);
+    PaymentBatches.Totals totals = jdbc.queryForObject("""
+        select count(*) filter (where status = 'DUPLICATE'), count(*) filter (where status = 'DECEASED'),
+               count(*) filter (where status = 'CASH'), coalesce(sum(amount_vnd) filter (where status = 'CASH'), 0),
+               count(*) filter (where status = 'PENDING'), coalesce(sum(amount_vnd) filter (where status = 'PENDING'), 0)
+        from payment where batch_key = ?""", (rs, i) -> new PaymentBatches.Totals(rs.getLong(1), rs.getLong(2),
+        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)), k);
+    batches.validated(k, totals);
+    if (totals.cash() + totals.bank() == 0) {
+      batches.status(k, BatchStatus.REJECTED, "no row of the list can be paid: see its errors and payments");
+      return;
+    }
+    batches.status(k, BatchStatus.AWAITING_APPROVAL, null);
+    outbox.enqueue(TREASURY_ORDER, b.owner(), batchId);
+  }
+}

@@ -1,0 +1,184 @@
+package vn.ansinh.gateway.payment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.ansinh.gateway.beneficiary.Program;
+import vn.ansinh.gateway.error.InvalidRequestException;
+import vn.ansinh.gateway.error.Violation;
+import vn.ansinh.gateway.format.ContentTypes;
+
+/** Payment batches (SPEC §4.4): submitted by a paying agency, approved by the treasury, read by both. */
+@RestController
+public class PaymentBatchController {
+
+  private static final int MAX_PAGE = 1000;
+  private final PaymentSubmission submission;
+  private final PaymentBatchService service;
+  private final ObjectMapper json;
+
+  public PaymentBatchController(PaymentSubmission submission, PaymentBatchService service, ObjectMapper json) {
+    this.submission = submission;
+    this.service = service;
+    this.json = json;
+  }
+
+  /** A list as CSV (UTF-8, or windows-1258 as provincial Excel exports come) or JSON, read as it streams in. */
+  @PostMapping(path = "/api/v1/payment-batches", consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE},
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<BatchView> submit(@RequestParam(required = false) String program,
+      @RequestParam(required = false) String period,
+      @RequestHeader(name = "X-Control-Count", required = false) String controlCount,
+      @RequestHeader(name = "X-Control-Sum", required = false) String controlSum, HttpServletRequest request,
+      Authentication partner) throws IOException {
+    PaymentSubmission.Declaration declared = declaration(program, period, controlCount, controlSum);
+    Iterator<PaymentRow> rows;
+    if (MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.APPLICATION_JSON)) {
+      rows = PaymentLists.json(request.getInputStream(), json);
+    } else {
+      rows = PaymentLists.csv(new BufferedReader(new InputStreamReader(request.getInputStream(),
+          ContentTypes.charsetOf(request.getContentType())), 1 << 16));
+    }
+    String batchId = submission.submit(partner.getName(), declared, rows);
+    PaymentBatch b = service.find(partner.getName(), batchId);
+    return ResponseEntity.accepted().location(URI.create("/api/v1/payment-batches/" + batchId))
+        .body(BatchView.of(b, List.of()));
+  }
+
+  @GetMapping(path = "/api/v1/payment-batches/{batchId}", produces = MediaType.APPLICATION_JSON_VALUE)
+  public BatchView batch(@PathVariable String batchId, Authentication partner) {
+    PaymentBatch b = service.find(partner.getName(), batchId);
+    return BatchView.of(b, service.banks(b));
+  }
+
+  @PostMapping(path = "/api/v1/payment-batches/{batchId}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
+  public BatchView approve(@PathVariable String batchId,
+      @RequestBody(required = false) PaymentBatchService.Decision decision, Authentication partner) {
+    PaymentBatch b = service.decide(partner.getName(), batchId,
+        decision != null ? decision : new PaymentBatchService.Decision(true, null));
+    return BatchView.of(b, service.banks(b));
+  }
+
+  @GetMapping(path = "/api/v1/payment-batches/{batchId}/errors", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ErrorPage errors(@PathVariable String batchId, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "100") int size, Authentication partner) {
+    checkPage(page, size);
+    PaymentBatch b = service.find(partner.getName(), batchId);
+    return new ErrorPage(page, size, b.invalidCount(), service.errors(b, page, size));
+  }
+
+  @GetMapping(path = "/api/v1/payment-batches/{batchId}/payments", produces = MediaType.APPLICATION_JSON_VALUE)
+  public PaymentPage payments(@PathVariable String batchId, @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+      Authentication partner) {
+    checkPage(page, size);
+    PaymentStatus wanted = status == null ? null : parse(PaymentStatus.class, "status", status);
+    PaymentBatch b = service.find(partner.getName(), batchId);
+    return new PaymentPage(page, size, service.payments(b, wanted, page, size));
+  }
+
+  /** Invalid rows, a page of rows at a time; {@code invalidRows} counts them all. */
+  public record ErrorPage(int page, int size, long invalidRows, List<Violation> errors) {}
+
+  public record PaymentPage(int page, int size, List<PaymentBatchService.PaymentView> payments) {}
+
+  private static void checkPage(int page, int size) {
+    if (page < 0 || size < 1 || size > MAX_PAGE) {
+      throw new InvalidRequestException("size", "page must be 0 or more and size between 1 and " + MAX_PAGE);
+    }
+  }
+
+  private static PaymentSubmission.Declaration declaration(String program, String period, String count, String sum) {
+    if (program == null) {
+      throw new InvalidRequestException("program", "is required: one of SOCIAL_ALLOWANCE, PENSION, "
+          + "SOCIAL_INSURANCE_BENEFIT, MERITORIOUS, POOR_HOUSEHOLD");
+    }
+    Program p = parse(Program.class, "program", program);
+    if (period == null) {
+      throw new InvalidRequestException("period", "is required, as yyyy-MM");
+    }
+    try {
+      YearMonth.parse(period);
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException("period", "must be a month as yyyy-MM");
+    }
+    return new PaymentSubmission.Declaration(p.name(), period, whole("X-Control-Count", count),
+        whole("X-Control-Sum", sum));
+  }
+
+  private static long whole(String header, String value) {
+    try {
+      long v = Long.parseLong(value == null ? "" : value.trim());
+      if (v >= 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the error below
+    }
+    throw new InvalidRequestException(header, "is required: a whole number, 0 or more");
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(field, "is not one of the known values");
+    }
+  }
+
+  /** A batch as partners see it: totals and progress, never the rows' personal data. */
+  public record BatchView(String batchId, String program, String period, BatchStatus status, String statusReason,
+      Totals declared, Counts counts, Sums sums, List<PaymentBatchService.BankTotals> banks, int progressPercent,
+      String approvedBy, Instant approvedAt, Instant submittedAt, Instant updatedAt) {
+
+    static BatchView of(PaymentBatch b, List<PaymentBatchService.BankTotals> banks) {
+      return new BatchView(b.batchId(), b.program(), b.period(), b.status(), b.statusReason(),
+          new Totals(b.declaredCount(), b.declaredSum()),
+          new Counts(b.receivedCount(), b.receivedCount() - b.invalidCount(), b.invalidCount(), b.duplicateCount(),
+              b.deceasedCount(), b.cashCount(), b.bankCount()),
+          new Sums(b.receivedSum(), b.cashSum(), b.bankSum()), banks, progress(b, banks), b.approvedBy(),
+          b.approvedAt(), b.createdAt(), b.updatedAt());
+    }
+
+    private static int progress(PaymentBatch b, List<PaymentBatchService.BankTotals> banks) {
+      return switch (b.status()) {
+        case RECEIVED -> 10;
+        case VALIDATING -> 20;
+        case AWAITING_APPROVAL -> 50;
+        case APPROVED, DISPATCHING -> {
+          int files = banks.stream().mapToInt(PaymentBatchService.BankTotals::files).sum();
+          int delivered = banks.stream().mapToInt(PaymentBatchService.BankTotals::filesDelivered).sum();
+          yield 60 + (files == 0 ? 0 : 40 * delivered / files);
+        }
+        default -> 100;
+      };
+    }
+  }
+
+  public record Totals(long count, long sumVnd) {}
+
+  /** {@code valid} passed the row checks; duplicates and the deceased are among them, and stopped. */
+  public record Counts(long received, long valid, long invalid, Long duplicate, Long deceased, Long cash,
+      Long toBanks) {}
+
+  public record Sums(long received, Long cash, Long toBanks) {}
+}

@@ -1,0 +1,98 @@
+package vn.ansinh.gateway.payment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The payment_batch table: one row per submitted list, with its totals and status. */
+@Repository
+public class PaymentBatches {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public PaymentBatches(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Creates the batch in the caller's transaction and returns its internal key. */
+  long create(String batchId, String owner, String program, String period, long declaredCount, long declaredSum) {
+    Timestamp now = Timestamp.from(clock.instant());
+    Long key = jdbc.queryForObject("insert into payment_batch (batch_id, owner, program, period, status, declared_count,"
+        + " declared_sum, received_count, received_sum, invalid_count, created_at, updated_at)"
+        + " values (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?) returning batch_key", Long.class, batchId, owner, program,
+        period, BatchStatus.RECEIVED.name(), declaredCount, declaredSum, now, now);
+    return key;
+  }
+
+  void received(long key, long count, long sum, long invalid, BatchStatus status, String reason) {
+    jdbc.update("update payment_batch set received_count = ?, received_sum = ?, invalid_count = ?, status = ?,"
+        + " status_reason = ?, updated_at = ? where batch_key = ?", count, sum, invalid, status.name(), reason,
+        Timestamp.from(clock.instant()), key);
+  }
+
+  Optional<PaymentBatch> find(String batchId) {
+    return jdbc.query("select * from payment_batch where batch_id = ?", PaymentBatches::map, batchId).stream()
+        .findFirst();
+  }
+
+  Optional<PaymentBatch> find(long key) {
+    return jdbc.query("select * from payment_batch where batch_key = ?", PaymentBatches::map, key).stream()
+        .findFirst();
+  }
+
+  /** Locks the batch row for the rest of the transaction: status changes of one batch go one at a time. */
+  Optional<PaymentBatch> lock(String batchId) {
+    return jdbc.query("select * from payment_batch where batch_id = ? for update", PaymentBatches::map, batchId)
+        .stream().findFirst();
+  }
+
+  Optional<PaymentBatch> lock(long key) {
+    return jdbc.query("select * from payment_batch where batch_key = ? for update", PaymentBatches::map, key)
+        .stream().findFirst();
+  }
+
+  void status(long key, BatchStatus status, String reason) {
+    jdbc.update("update payment_batch set status = ?, status_reason = ?, updated_at = ? where batch_key = ?",
+        status.name(), reason, Timestamp.from(clock.instant()), key);
+  }
+
+  void validated(long key, Totals t) {
+    jdbc.update("update payment_batch set duplicate_count = ?, deceased_count = ?, cash_count = ?, cash_sum = ?,"
+        + " bank_count = ?, bank_sum = ?, updated_at = ? where batch_key = ?", t.duplicates(), t.deceased(),
+        t.cash(), t.cashSum(), t.bank(), t.bankSum(), Timestamp.from(clock.instant()), key);
+  }
+
+  void approved(long key, String approver, Instant at) {
+    jdbc.update("update payment_batch set status = ?, status_reason = null, approved_by = ?, approved_at = ?,"
+        + " updated_at = ? where batch_key = ?", BatchStatus.APPROVED.name(), approver, Timestamp.from(at),
+        Timestamp.from(clock.instant()), key);
+  }
+
+  List<PaymentBatch> ownedBy(String owner, int page, int size) {
+    return jdbc.query("select * from payment_batch where owner = ? order by created_at desc, batch_key desc"
+        + " limit ? offset ?", PaymentBatches::map, owner, size, (long) page * size);
+  }
+
+  /** What validation found, in counts and sums of đồng. */
+  record Totals(long duplicates, long deceased, long cash, long cashSum, long bank, long bankSum) {}
+
+  private static PaymentBatch map(ResultSet rs, int row) throws SQLException {
+    Timestamp approved = rs.getTimestamp("approved_at");
+    return new PaymentBatch(rs.getLong("batch_key"), rs.getString("batch_id"), rs.getString("owner"),
+        rs.getString("program"), rs.getString("period"), BatchStatus.valueOf(rs.getString("status")),
+        rs.getString("status_reason"), rs.getLong("declared_count"), rs.getLong("declared_sum"),
+        rs.getLong("received_count"), rs.getLong("received_sum"), rs.getLong("invalid_count"),
+        (Long) rs.getObject("duplicate_count"), (Long) rs.getObject("deceased_count"),
+        (Long) rs.getObject("cash_count"), (Long) rs.getObject("cash_sum"), (Long) rs.getObject("bank_count"),
+        (Long) rs.getObject("bank_sum"), rs.getString("approved_by"), approved == null ? null : approved.toInstant(),
+        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+  }
+}

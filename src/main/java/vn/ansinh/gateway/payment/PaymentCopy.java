@@ -1,0 +1,112 @@
+package vn.ansinh.gateway.payment;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import vn.ansinh.gateway.error.Violation;
+
+/**
+ * Streams a batch's rows into the payment table with PostgreSQL's COPY, in the caller's
+ * transaction: rows go to the server as they are read, a buffer of about 64 KiB at a time.
+ */
+final class PaymentCopy {
+
+  private static final int FLUSH_AT = 64 * 1024;
+  private static final String COPY = "copy payment (batch_key, row_no, payment_id, beneficiary_id, personal_id,"
+      + " full_name, amount_vnd, bank_bin, account_number, province_code, commune_code, purpose, status, errors)"
+      + " from stdin";
+  private final CopyIn copy;
+  private final String batchKey;
+  private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+
+  PaymentCopy(Connection connection, long batchKey) throws SQLException {
+    this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+    this.batchKey = Long.toString(batchKey);
+  }
+
+  void valid(int row, PaymentRow r, long amount) throws SQLException {
+    start(row);
+    field(r.paymentId());
+    field(r.beneficiaryId());
+    field(r.personalId());
+    field(r.fullName());
+    buffer.append(amount).append('\t');
+    field(r.bankBin());
+    field(r.accountNumber());
+    field(r.provinceCode());
+    field(r.communeCode());
+    field(r.purpose());
+    buffer.append(PaymentStatus.RECEIVED.name()).append("\t\\N\n");
+    flushIfFull();
+  }
+
+  /** An invalid row keeps its payment id (clipped) and its errors, none of the personal data. */
+  void invalid(int row, String paymentId, List<Violation> violations) throws SQLException {
+    start(row);
+    field(paymentId == null || paymentId.length() <= 64 ? paymentId : paymentId.substring(0, 64));
+    buffer.append("\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t").append(PaymentStatus.INVALID.name()).append('\t');
+    StringBuilder errors = new StringBuilder();
+    for (Violation v : violations) {
+      errors.append(v.field()).append('\t').append(v.reason()).append('\n');
+    }
+    field(errors.toString());
+    buffer.setLength(buffer.length() - 1);
+    buffer.append('\n');
+    flushIfFull();
+  }
+
+  long finish() throws SQLException {
+    flush();
+    return copy.endCopy();
+  }
+
+  void cancel() {
+    try {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    } catch (SQLException e) {
+      // the transaction is rolled back anyway
+    }
+  }
+
+  private void start(int row) {
+    buffer.append(batchKey).append('\t').append(row).append('\t');
+  }
+
+  /** A value in COPY's text format: backslash escapes, \N for null, then the tab. */
+  private void field(String v) {
+    if (v == null) {
+      buffer.append("\\N");
+    } else {
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        switch (c) {
+          case '\\' -> buffer.append("\\\\");
+          case '\t' -> buffer.append("\\t");
+          case '\n' -> buffer.append("\\n");
+          case '\r' -> buffer.append("\\r");
+          default -> buffer.append(c);
+        }
+      }
+    }
+    buffer.append('\t');
+  }
+
+  private void flushIfFull() throws SQLException {
+    if (buffer.length() >= FLUSH_AT) {
+      flush();
+    }
+  }
+
+  private void flush() throws SQLException {
+    if (!buffer.isEmpty()) {
+      byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+      copy.writeToCopy(bytes, 0, bytes.length);
+      buffer.setLength(0);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package vn.ansinh.gateway.payment;
+
+import com.prowidesoftware.swift.model.mx.MxPain00100109;
+import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction34;
+import com.prowidesoftware.swift.model.mx.dic.PaymentInstruction30;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import javax.xml.stream.XMLStreamException;
+import org.apache.camel.Exchange;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.ansinh.gateway.beneficiary.BankDirectory;
+import vn.ansinh.gateway.error.NotFoundException;
+import vn.ansinh.gateway.outbox.OutboxWorker;
+import vn.ansinh.gateway.partner.AgencyCalls;
+import vn.ansinh.gateway.security.Partner;
+import vn.ansinh.gateway.security.PartnerRegistry;
+
+/**
+ * The bank files of approved batches: each file's pain.001 is written from its planned rows (the
+ * same bytes on every attempt, so a bank can drop a repeat by MsgId), and once the bank has it,
+ * its payments are DISPATCHED. A payment's file is fixed when the batch is validated; nothing here
+ * can move it to another one.
+ */
+@Component("paymentFiles")
+public class PaymentFiles {
+
+  public static final String DELIVERY = "paymentFileDelivery";
+  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final int FETCH_SIZE = 5000;
+
+  private final JdbcTemplate jdbc;
+  private final JdbcTemplate cursor;
+  private final PaymentBatches batches;
+  private final BankDirectory banks;
+  private final PartnerRegistry partners;
+  private final PaymentProperties properties;
+  private final Clock clock;
+
+  public PaymentFiles(JdbcTemplate jdbc, DataSource dataSource, PaymentBatches batches, BankDirectory banks,
+      PartnerRegistry partners, PaymentProperties properties, Clock clock) {
+    this.jdbc = jdbc;
+    this.cursor = new JdbcTemplate(dataSource);
+    this.cursor.setFetchSize(FETCH_SIZE);
+    this.batches = batches;
+    this.banks = banks;
+    this.partners = partners;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Body becomes the file; properties say where it goes ({@code bankUrl}, or {@code dropFolder} and {@code fileName}). */
+  public void prepare(Exchange exchange) throws XMLStreamException {
+    PaymentFile file = find(exchange.getProperty(OutboxWorker.SUBJECT, String.class));
+    PaymentBatch batch = batches.find(file.batchKey()).orElseThrow();
+    BankDirectory.Bank bank = banks.find(file.bankBin())
+        .orElseThrow(() -> new NotFoundException("bank", file.bankBin()));
+    byte[] xml = write(file, batch);
+    if (properties.verifyFiles()) {
+      readBack(xml, file);
+    }
+    exchange.setProperty(AgencyCalls.AGENCY, "bank-" + file.bankBin());
+    exchange.setProperty(DELIVERY, bank.paymentFiles().name());
+    exchange.setProperty("bankUrl", bank.url());
+    exchange.setProperty("dropFolder", bank.dropFolder());
+    exchange.setProperty("fileName", file.fileId() + ".xml");
+    exchange.getMessage().setBody(xml);
+    exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/xml");
+    exchange.getMessage().setHeader("Idempotency-Key", file.fileId());
+  }
+
+  /** The bank has the file: its payments are dispatched, and the batch too once all its files are. */
+  public void delivered(Exchange exchange) {
+    PaymentFile file = find(exchange.getProperty(OutboxWorker.SUBJECT, String.class));
+    PaymentBatch batch = batches.lock(file.batchKey()).orElseThrow();
+    Timestamp now = Timestamp.from(clock.instant());
+    if (jdbc.update("update payment_file set status = 'DELIVERED', delivered_at = ? where file_id = ?"
+        + " and status = 'PLANNED'", now, file.fileId()) == 1) {
+      jdbc.update("update payment set status = 'DISPATCHED' where batch_key = ? and bank_bin = ? and file_seq = ?"
+          + " and status = 'PENDING'", file.batchKey(), file.bankBin(), file.fileSeq());
+    }
+    Integer left = jdbc.queryForObject("select count(*) from payment_file where batch_key = ? and status = 'PLANNED'",
+        Integer.class, file.batchKey());
+    if (batch.status() == BatchStatus.APPROVED || batch.status() == BatchStatus.DISPATCHING) {
+      batches.status(batch.key(), left != null && left == 0 ? BatchStatus.DISPATCHED : BatchStatus.DISPATCHING, null);
+    }
+  }
+
+  private byte[] write(PaymentFile file, PaymentBatch batch) throws XMLStreamException {
+    String payer = partners.find(batch.owner()).map(Partner::memberId).orElse(batch.owner());
+    Pain001Writer.FileHeader header = new Pain001Writer.FileHeader(file.fileId(), file.createdAt(),
+        batch.approvedAt().atZone(VIETNAM).toLocalDate(), payer, properties.debtorName(),
+        properties.debtorAccount(), properties.debtorAgentBin(), file.txCount(), file.ctrlSum());
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, file.txCount() * 700));
+    try (Stream<CreditTransfer> rows = cursor.queryForStream("select payment_id, amount_vnd, bank_bin, account_number,"
+        + " full_name, purpose from payment where batch_key = ? and bank_bin = ? and file_seq = ? order by row_no",
+        PaymentFiles::transfer, file.batchKey(), file.bankBin(), file.fileSeq())) {
+      Iterator<CreditTransfer> transfers = rows.iterator();
+      Pain001Writer.write(out, header, transfers);
+    }
+    return out.toByteArray();
+  }
+
+  /** The file as a bank's ISO 20022 library would read it: the same count, sum and payments. */
+  private static void readBack(byte[] xml, PaymentFile file) {
+    MxPain00100109 mx = MxPain00100109.parse(new String(xml, StandardCharsets.UTF_8));
+    if (mx == null || mx.getCstmrCdtTrfInitn() == null) {
+      throw new IllegalStateException("payment file " + file.fileId() + " does not read back as pain.001.001.09");
+    }
+    PaymentInstruction30 instruction = mx.getCstmrCdtTrfInitn().getPmtInf().get(0);
+    BigDecimal sum = BigDecimal.ZERO;
+    for (CreditTransferTransaction34 t : instruction.getCdtTrfTxInf()) {
+      sum = sum.add(t.getAmt().getInstdAmt().getValue());
+    }
+    if (instruction.getCdtTrfTxInf().size() != file.txCount() || sum.compareTo(BigDecimal.valueOf(file.ctrlSum())) != 0
+        || mx.getCstmrCdtTrfInitn().getGrpHdr().getCtrlSum().compareTo(sum) != 0) {
+      throw new IllegalStateException("payment file " + file.fileId() + " reads back with other totals");
+    }
+  }
+
+  PaymentFile find(String fileId) {
+    return jdbc.query("select * from payment_file where file_id = ?", PaymentFiles::map, fileId).stream()
+        .findFirst().orElseThrow(() -> new NotFoundException("payment file", fileId));
+  }
+
+  private static CreditTransfer transfer(ResultSet rs, int row) throws SQLException {
+    return new CreditTransfer(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6));
+  }
+
+  static PaymentFile map(ResultSet rs, int row) throws SQLException {
+    Timestamp delivered = rs.getTimestamp("delivered_at");
+    return new PaymentFile(rs.getString("file_id"), rs.getLong("batch_key"), rs.getString("bank_bin"),
+        rs.getInt("file_seq"), rs.getLong("tx_count"), rs.getLong("ctrl_sum"), rs.getString("status"),
+        rs.getTimestamp("created_at").toInstant(), delivered == null ? null : delivered.toInstant());
+  }
+}

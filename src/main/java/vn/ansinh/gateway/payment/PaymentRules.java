@@ -1,0 +1,77 @@
+package vn.ansinh.gateway.payment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import vn.ansinh.gateway.beneficiary.BankDirectory;
+import vn.ansinh.gateway.citizen.PersonalIdRules;
+import vn.ansinh.gateway.error.Violation;
+
+/** What one payment row must satisfy before it may be paid. Reasons never echo the values. */
+final class PaymentRules {
+
+  static final Pattern PAYMENT_ID = Pattern.compile("[A-Za-z0-9._/-]{1,35}");   // EndToEndId is Max35Text
+  private static final Pattern BENEFICIARY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern ACCOUNT = Pattern.compile("[0-9]{8,19}");
+  private static final Pattern PROVINCE = Pattern.compile("[0-9]{2}");
+  private static final Pattern COMMUNE = Pattern.compile("[0-9]{5}");
+  private static final Pattern WHOLE = Pattern.compile("[0-9]{1,15}");
+  private static final int MAX_NAME = 140;   // the creditor name in pain.001 is Max140Text
+  private static final int MAX_PURPOSE = 140;
+
+  private PaymentRules() {}
+
+  /** The amount in whole đồng, or -1 when it is not a whole number. */
+  static long amountOf(PaymentRow r) {
+    String a = r.amountVnd();
+    return a != null && WHOLE.matcher(a).matches() ? Long.parseLong(a) : -1;
+  }
+
+  static List<Violation> check(PaymentRow r, BankDirectory banks) {
+    List<Violation> v = new ArrayList<>(2);
+    if (r.paymentId() == null || !PAYMENT_ID.matcher(r.paymentId()).matches()) {
+      v.add(Violation.of("paymentId", "is required: 1-35 letters, digits, '.', '_', '/' or '-'"));
+    }
+    if (r.beneficiaryId() == null || !BENEFICIARY_ID.matcher(r.beneficiaryId()).matches()) {
+      v.add(Violation.of("beneficiaryId", "is required: 1-64 letters, digits, '.', '_' or '-'"));
+    }
+    v.addAll(PersonalIdRules.check(r.personalId(), null, null));
+    if (r.fullName() == null || r.fullName().isBlank() || r.fullName().length() > MAX_NAME
+        || hasControlCharacters(r.fullName())) {
+      v.add(Violation.of("fullName", "is required, at most " + MAX_NAME + " characters, no control characters"));
+    }
+    long amount = amountOf(r);
+    if (amount <= 0) {
+      v.add(Violation.of("amountVnd", "must be a whole number of đồng above zero"));
+    }
+    if ((r.bankBin() == null) != (r.accountNumber() == null)) {
+      v.add(Violation.of(r.bankBin() == null ? "bankBin" : "accountNumber",
+          "bankBin and accountNumber go together: give both, or neither to use the account mapping"));
+    }
+    if (r.bankBin() != null && banks.find(r.bankBin()).isEmpty()) {
+      v.add(Violation.of("bankBin", "is not a bank this gateway works with"));
+    }
+    if (r.accountNumber() != null && !ACCOUNT.matcher(r.accountNumber()).matches()) {
+      v.add(Violation.of("accountNumber", "must be 8-19 digits"));
+    }
+    if (r.provinceCode() != null && !PROVINCE.matcher(r.provinceCode()).matches()) {
+      v.add(Violation.of("provinceCode", "must be a 2-digit province code"));
+    }
+    if (r.communeCode() != null && !COMMUNE.matcher(r.communeCode()).matches()) {
+      v.add(Violation.of("communeCode", "must be a 5-digit commune code"));
+    }
+    if (r.purpose() != null && (r.purpose().length() > MAX_PURPOSE || hasControlCharacters(r.purpose()))) {
+      v.add(Violation.of("purpose", "is at most " + MAX_PURPOSE + " characters, no control characters"));
+    }
+    return v;
+  }
+
+  private static boolean hasControlCharacters(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isISOControl(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,92 @@
+package vn.ansinh.gateway.payment;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ansinh.gateway.beneficiary.BankDirectory;
+import vn.ansinh.gateway.error.Violation;
+import vn.ansinh.gateway.outbox.Outbox;
+
+/**
+ * Takes a payment list in: every row is checked and streamed into the database as it is read,
+ * and the batch, its rows and its validation work commit together before the 202. A list whose
+ * control totals do not match what arrived is kept as REJECTED, without its rows.
+ */
+@Service
+public class PaymentSubmission {
+
+  static final String VALIDATION = "payment-batch-validation";
+  private final PaymentBatches batches;
+  private final BankDirectory banks;
+  private final Outbox outbox;
+  private final DataSource dataSource;
+
+  public PaymentSubmission(PaymentBatches batches, BankDirectory banks, Outbox outbox, DataSource dataSource) {
+    this.batches = batches;
+    this.banks = banks;
+    this.outbox = outbox;
+    this.dataSource = dataSource;
+  }
+
+  /** What the payer declares about its list. */
+  public record Declaration(String program, String period, long controlCount, long controlSum) {}
+
+  @Transactional
+  public String submit(String owner, Declaration declared, Iterator<PaymentRow> rows) {
+    String batchId = UUID.randomUUID().toString();
+    long key = batches.create(batchId, owner, declared.program(), declared.period(), declared.controlCount(),
+        declared.controlSum());
+    Connection connection = DataSourceUtils.getConnection(dataSource);
+    PaymentCopy copy = null;
+    try {
+      Savepoint beforeRows = connection.setSavepoint();
+      copy = new PaymentCopy(connection, key);
+      int row = 0;
+      long sum = 0;
+      long invalid = 0;
+      while (rows.hasNext()) {
+        PaymentRow r = rows.next();
+        row++;
+        long amount = PaymentRules.amountOf(r);
+        if (amount > 0) {
+          sum += amount;
+        }
+        List<Violation> violations = PaymentRules.check(r, banks);
+        if (violations.isEmpty()) {
+          copy.valid(row, r, amount);
+        } else {
+          invalid++;
+          copy.invalid(row, r.paymentId(), violations);
+        }
+      }
+      if (row != declared.controlCount() || sum != declared.controlSum()) {
+        copy.cancel();
+        connection.rollback(beforeRows);
+        batches.received(key, row, sum, invalid, BatchStatus.REJECTED, "the control totals do not match the list: "
+            + "declared " + declared.controlCount() + " rows and " + declared.controlSum() + " VND, received " + row
+            + " rows and " + sum + " VND");
+        return batchId;
+      }
+      copy.finish();
+      batches.received(key, row, sum, invalid, BatchStatus.VALIDATING, null);
+      outbox.enqueue(VALIDATION, owner, batchId);
+      return batchId;
+    } catch (SQLException e) {
+      throw new IllegalStateException("the payment list could not be stored", e);
+    } catch (RuntimeException e) {
+      if (copy != null) {
+        copy.cancel();
+      }
+      throw e;
+    } finally {
+      DataSourceUtils.releaseConnection(connection, dataSource);
+    }
+  }
+}
