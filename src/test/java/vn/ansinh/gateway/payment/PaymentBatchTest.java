@@ -1,8 +1,6 @@
 package vn.ansinh.gateway.payment;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
@@ -17,61 +15,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.ansinh.gateway.support.GatewayHttpTest;
 import vn.ansinh.gateway.support.Json;
 import vn.ansinh.gateway.support.PopulationRegistryStubs;
 
 /** The monthly payment cycle over HTTP: a list in, row errors and stops, the treasury's gate, bank files out. */
-class PaymentBatchTest extends GatewayHttpTest {
-
-  static final String HEADER = "payment_id,beneficiary_id,personal_id,full_name,amount_vnd,bank_bin,account_number,"
-      + "province_code,commune_code,purpose\n";
-  private static final AtomicInteger PERSON = new AtomicInteger(100);
+class PaymentBatchTest extends PaymentCycleTest {
 
   @Autowired
   JdbcTemplate jdbc;
-
-  @BeforeEach
-  void agencies() {
-    registry.stubFor(post(urlEqualTo("/treasury/payment-orders")).willReturn(aResponse().withStatus(202)));
-    registry.stubFor(post(urlMatching(BankFiles.PATH)).willReturn(aResponse().withStatus(202)));
-  }
-
-  /** A personal id nobody else in these tests uses: Nghệ An, a man born in 1990. */
-  static String newPerson() {
-    return "040090" + String.format("%06d", PERSON.incrementAndGet());
-  }
-
-  HttpResponse<String> submit(String partner, String period, String csv, long count, long sum) {
-    return postBody("/api/v1/payment-batches?program=SOCIAL_ALLOWANCE&period=" + period, token(partner),
-        "text/csv; charset=UTF-8", HEADER + csv, "X-Control-Count", Long.toString(count), "X-Control-Sum",
-        Long.toString(sum));
-  }
-
-  JsonNode batch(String partner, String batchId) {
-    return Json.read(get("/api/v1/payment-batches/" + batchId, token(partner)).body());
-  }
-
-  JsonNode awaitStatus(String batchId, String status) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> status.equals(batch("dolisa-demo", batchId).path("status").asText()));
-    return batch("dolisa-demo", batchId);
-  }
-
-  HttpResponse<String> approve(String partner, String batchId) {
-    return postBody("/api/v1/payment-batches/" + batchId + "/approval", token(partner), "application/json", "{}");
-  }
-
-  static String batchIdOf(HttpResponse<String> accepted) {
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-    String batchId = Json.read(accepted.body()).path("batchId").asText();
-    assertThat(accepted.headers().firstValue("Location")).hasValue("/api/v1/payment-batches/" + batchId);
-    return batchId;
-  }
 
   private void mappedAccount(String beneficiaryId, String personalId, String bin, String account) {
     Timestamp now = Timestamp.from(Instant.now());

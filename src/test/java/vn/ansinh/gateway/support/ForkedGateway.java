@@ -105,6 +105,16 @@ public final class ForkedGateway implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
   }
 
+  /** A POST with any content type and extra headers (name, value, name, value …). */
+  public HttpResponse<String> post(String path, String token, String contentType, String body, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + token)
+        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return send(b.build());
+  }
+
   public HttpResponse<String> get(String path, String token) {
     HttpRequest.Builder b = HttpRequest.newBuilder(url(path)).GET();
     if (token != null) {
