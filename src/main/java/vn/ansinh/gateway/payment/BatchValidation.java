@@ -21,17 +21,20 @@ public class BatchValidation {
 
   private static final String DECIDE = """
       with received as (
-        select p.row_no, p.payment_id, p.beneficiary_id, p.personal_id, p.amount_vnd, p.bank_bin, p.account_number,
+        select p.row_no, p.payment_id, p.beneficiary_id, p.personal_id, p.bank_bin, p.account_number,
                row_number() over (partition by p.payment_id order by p.row_no) as id_rank,
-               row_number() over (partition by p.personal_id order by p.row_no) as person_rank
+               exists (select 1 from payment_claim c where c.owner = ? and c.payment_id = p.payment_id) as id_used
         from payment p where p.batch_key = ? and p.status = 'RECEIVED'
+      ), fresh as (
+        -- a person counts once among the rows whose payment id is new
+        select r.row_no, row_number() over (partition by r.personal_id order by r.row_no) as person_rank
+        from received r where r.id_rank = 1 and not r.id_used
       ), decided as (
         select r.row_no, r.payment_id, r.personal_id,
           case
             when r.id_rank > 1 then 'DUPLICATE|paymentId repeats an earlier row of this list'
-            when exists (select 1 from payment_claim c where c.owner = ? and c.payment_id = r.payment_id)
-              then 'DUPLICATE|paymentId was already used by this payer'
-            when r.person_rank > 1 then 'DUPLICATE|this person already has a payment in this list'
+            when r.id_used then 'DUPLICATE|paymentId was already used by this payer'
+            when f.person_rank > 1 then 'DUPLICATE|this person already has a payment in this list'
             when exists (select 1 from payment_claim c
                          where c.program = ? and c.period = ? and c.personal_id = r.personal_id)
               then 'DUPLICATE|this person was already paid for this program and period'
@@ -44,6 +47,7 @@ public class BatchValidation {
           coalesce(r.bank_bin, m.bank_bin) as bank_bin,
           coalesce(r.account_number, m.account_number) as account_number
         from received r
+        left join fresh f on f.row_no = r.row_no
         left join lateral (
           select a.bank_bin, a.account_number from beneficiary_account a
           where r.account_number is null and a.active and a.personal_id = r.personal_id and a.program = ?
@@ -91,7 +95,7 @@ public class BatchValidation {
       return;   // already done: a repeated outbox run changes nothing
     }
     long k = b.key();
-    jdbc.update(DECIDE, k, b.owner(), b.program(), b.period(), b.program(), properties.maxTransactionsPerFile(),
+    jdbc.update(DECIDE, b.owner(), k, b.program(), b.period(), b.program(), properties.maxTransactionsPerFile(),
         b.owner(), b.program(), b.period(), k, k);
     jdbc.update(PLAN_FILES, k, k, k);
     PaymentBatches.Totals totals = jdbc.queryForObject("""
