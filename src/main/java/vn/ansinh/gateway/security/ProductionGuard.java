@@ -51,6 +51,11 @@ public class ProductionGuard implements EnvironmentPostProcessor {
         && env.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", "").isBlank()) {
       problems.add("set GATEWAY_SIGNING_KEY (token signing key) or an external issuer-uri");
     }
+    for (String key : List.of("treasury-url", "debtor-name", "debtor-account", "debtor-agent-bin")) {
+      if (env.getProperty("gateway.payments." + key, "").isBlank()) {
+        problems.add("gateway.payments." + key + " must be set: bank files and payment orders need it");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Refusing to start the prod profile: " + String.join("; ", problems));
     }
