@@ -6,8 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
-import java.util.Optional;
 import vn.ansinh.gateway.citizen.Gender;
 import vn.ansinh.gateway.format.CsvRecords;
 
@@ -28,21 +26,7 @@ final class BeneficiaryCsv implements Iterable<BeneficiaryRegistration> {
 
   @Override
   public Iterator<BeneficiaryRegistration> iterator() {
-    return new Iterator<>() {
-      private Optional<List<String>> pending = records.next();
-
-      @Override
-      public boolean hasNext() {
-        return pending.isPresent();
-      }
-
-      @Override
-      public BeneficiaryRegistration next() {
-        List<String> row = pending.orElseThrow(NoSuchElementException::new);
-        pending = records.next();
-        return toRegistration(row);
-      }
-    };
+    return records.rows(this::toRegistration);
   }
 
   private BeneficiaryRegistration toRegistration(List<String> row) {

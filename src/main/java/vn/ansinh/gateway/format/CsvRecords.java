@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Function;
 import vn.ansinh.gateway.error.InvalidRequestException;
 
 /**
@@ -47,6 +50,25 @@ public final class CsvRecords {
       return null;
     }
     return Normalizer.isNormalized(v, Normalizer.Form.NFC) ? v : Normalizer.normalize(v, Normalizer.Form.NFC);
+  }
+
+  /** The records that follow, each made into a row as it is read. */
+  public <T> Iterator<T> rows(Function<List<String>, T> toRow) {
+    return new Iterator<>() {
+      private Optional<List<String>> pending = CsvRecords.this.next();
+
+      @Override
+      public boolean hasNext() {
+        return pending.isPresent();
+      }
+
+      @Override
+      public T next() {
+        List<String> record = pending.orElseThrow(NoSuchElementException::new);
+        pending = CsvRecords.this.next();
+        return toRow.apply(record);
+      }
+    };
   }
 
   /** The next record; empty when the input is done. */

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.format.CsvRecords;
 
@@ -28,24 +27,10 @@ final class PaymentLists {
 
   static Iterator<PaymentRow> csv(BufferedReader in) {
     CsvRecords records = new CsvRecords(in, CSV_REQUIRED);
-    return new Iterator<>() {
-      private Optional<List<String>> pending = records.next();
-
-      @Override
-      public boolean hasNext() {
-        return pending.isPresent();
-      }
-
-      @Override
-      public PaymentRow next() {
-        List<String> r = pending.orElseThrow(NoSuchElementException::new);
-        pending = records.next();
-        return new PaymentRow(records.cell(r, "payment_id"), records.cell(r, "beneficiary_id"),
-            records.cell(r, "personal_id"), records.cell(r, "full_name"), records.cell(r, "amount_vnd"),
-            records.cell(r, "bank_bin"), records.cell(r, "account_number"), records.cell(r, "province_code"),
-            records.cell(r, "commune_code"), records.cell(r, "purpose"));
-      }
-    };
+    return records.rows(r -> new PaymentRow(records.cell(r, "payment_id"), records.cell(r, "beneficiary_id"),
+        records.cell(r, "personal_id"), records.cell(r, "full_name"), records.cell(r, "amount_vnd"),
+        records.cell(r, "bank_bin"), records.cell(r, "account_number"), records.cell(r, "province_code"),
+        records.cell(r, "commune_code"), records.cell(r, "purpose")));
   }
 
   /** Streams the elements of the {@code payments} array; anything else in the object is refused. */
