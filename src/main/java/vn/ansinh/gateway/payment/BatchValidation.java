@@ -19,9 +19,38 @@ public class BatchValidation {
   static final String TREASURY_ORDER = "treasury-payment-order";
   private static final long CLAIM_LOCK = 0x414E53494E48L;   // pg_advisory_xact_lock key for claiming payments
 
+  /** What validation decides for a row, by the code the query gives it. */
+  private enum Decision {
+    PAY(PaymentStatus.PENDING, null),
+    REPEATED_ID(PaymentStatus.DUPLICATE, "paymentId repeats an earlier row of this list"),
+    USED_ID(PaymentStatus.DUPLICATE, "paymentId was already used by this payer"),
+    REPEATED_PERSON(PaymentStatus.DUPLICATE, "this person already has a payment in this list"),
+    PAID_PERSON(PaymentStatus.DUPLICATE, "this person was already paid for this program and period"),
+    DECEASED(PaymentStatus.DECEASED, "the beneficiary is recorded as deceased"),
+    CASH(PaymentStatus.CASH, "no account known: to be paid in cash at the commune payment point");
+
+    final PaymentStatus status;
+    final String reason;
+
+    Decision(PaymentStatus status, String reason) {
+      this.status = status;
+      this.reason = reason;
+    }
+
+    static String sqlArray(java.util.function.Function<Decision, String> value) {
+      StringBuilder a = new StringBuilder("(array[");
+      for (Decision d : values()) {
+        String v = value.apply(d);
+        a.append(d.ordinal() == 0 ? "" : ", ").append(v == null ? "null" : "'" + v + "'");
+      }
+      return a.append("]::varchar[])").toString();
+    }
+  }
+
+  // rows are decided by small codes (sorts stay narrow); the codes become statuses and reasons once, in the update
   private static final String DECIDE = """
       with received as (
-        select p.row_no, p.payment_id, p.beneficiary_id, p.personal_id, p.bank_bin, p.account_number,
+        select p.row_no, p.payment_id, p.personal_id, p.bank_bin, p.account_number,
                row_number() over (partition by p.payment_id order by p.row_no) as id_rank,
                exists (select 1 from payment_claim c where c.owner = ? and c.payment_id = p.payment_id) as id_used
         from payment p where p.batch_key = ? and p.status = 'RECEIVED'
@@ -31,18 +60,15 @@ public class BatchValidation {
         from received r where r.id_rank = 1 and not r.id_used
       ), decided as (
         select r.row_no, r.payment_id, r.personal_id,
-          case
-            when r.id_rank > 1 then 'DUPLICATE|paymentId repeats an earlier row of this list'
-            when r.id_used then 'DUPLICATE|paymentId was already used by this payer'
-            when f.person_rank > 1 then 'DUPLICATE|this person already has a payment in this list'
+          case   -- the codes are Decision's ordinals
+            when r.id_rank > 1 then 1
+            when r.id_used then 2
+            when f.person_rank > 1 then 3
             when exists (select 1 from payment_claim c
-                         where c.program = ? and c.period = ? and c.personal_id = r.personal_id)
-              then 'DUPLICATE|this person was already paid for this program and period'
-            when exists (select 1 from deceased_person d where d.personal_id = r.personal_id)
-              then 'DECEASED|the beneficiary is recorded as deceased'
-            when coalesce(r.account_number, m.account_number) is null
-              then 'CASH|no account known: to be paid in cash at the commune payment point'
-            else 'PENDING|'
+                         where c.program = ? and c.period = ? and c.personal_id = r.personal_id) then 4
+            when exists (select 1 from deceased_person d where d.personal_id = r.personal_id) then 5
+            when coalesce(r.account_number, m.account_number) is null then 6
+            else 0
           end as decision,
           coalesce(r.bank_bin, m.bank_bin) as bank_bin,
           coalesce(r.account_number, m.account_number) as account_number
@@ -50,22 +76,21 @@ public class BatchValidation {
         left join fresh f on f.row_no = r.row_no
         left join lateral (
           select a.bank_bin, a.account_number from beneficiary_account a
-          where r.account_number is null and a.active and a.personal_id = r.personal_id and a.program = ?
-          order by a.opened_at desc limit 1) m on true
+          where r.account_number is null and a.active and a.personal_id = r.personal_id
+          order by a.program = ? desc, a.opened_at desc limit 1) m on true   -- the person's account, this program's first
       ), numbered as (
-        select d.row_no, d.payment_id, d.personal_id, d.bank_bin, d.account_number,
-               split_part(d.decision, '|', 1) as status, nullif(split_part(d.decision, '|', 2), '') as reason,
-               case when d.decision = 'PENDING|' then
-                 (row_number() over (partition by d.decision, d.bank_bin order by d.row_no) - 1) / ? end as file_seq
+        select d.*, case when d.decision = 0 then
+                 (row_number() over (partition by d.decision = 0, d.bank_bin order by d.row_no) - 1) / ? end as file_seq
         from decided d
       ), claimed as (
         insert into payment_claim (owner, payment_id, program, period, personal_id, batch_key, row_no)
-        select ?, n.payment_id, ?, ?, n.personal_id, ?, n.row_no from numbered n where n.status in ('PENDING', 'CASH')
+        select ?, n.payment_id, ?, ?, n.personal_id, ?, n.row_no from numbered n where n.decision in (0, 6)
       )
-      update payment p set status = n.status, status_reason = n.reason, bank_bin = n.bank_bin,
-             account_number = n.account_number, file_seq = n.file_seq
+      update payment p set status = STATUSES[n.decision + 1], status_reason = REASONS[n.decision + 1],
+             bank_bin = n.bank_bin, account_number = n.account_number, file_seq = n.file_seq
       from numbered n where p.batch_key = ? and p.row_no = n.row_no
-      """;
+      """.replace("STATUSES", Decision.sqlArray(d -> d.status.name()))
+      .replace("REASONS", Decision.sqlArray(d -> d.reason));
 
   private static final String PLAN_FILES = """
       insert into payment_file (file_id, batch_key, bank_bin, file_seq, tx_count, ctrl_sum, status, created_at)
@@ -88,7 +113,7 @@ public class BatchValidation {
 
   public void validate(Exchange exchange) {
     String batchId = exchange.getProperty(OutboxWorker.SUBJECT, String.class);
-    jdbc.execute("set local work_mem = '64MB'");
+    jdbc.execute("set local work_mem = '256MB'");   // the sorts of a million-row list stay in memory
     jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, CLAIM_LOCK);
     PaymentBatch b = batches.lock(batchId).orElseThrow();
     if (b.status() != BatchStatus.VALIDATING) {

@@ -1,11 +1,6 @@
 package vn.ansinh.gateway.payment;
 
-import com.prowidesoftware.swift.model.mx.MxPain00100109;
-import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction34;
-import com.prowidesoftware.swift.model.mx.dic.PaymentInstruction30;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -66,7 +61,7 @@ public class PaymentFiles {
         .orElseThrow(() -> new NotFoundException("bank", file.bankBin()));
     byte[] xml = write(file, batch);
     if (properties.verifyFiles()) {
-      readBack(xml, file);
+      Pain001ReadBack.check(xml, file.fileId(), file.txCount(), file.ctrlSum());
     }
     exchange.setProperty(AgencyCalls.AGENCY, "bank-" + file.bankBin());
     exchange.setProperty(DELIVERY, bank.paymentFiles().name());
@@ -108,23 +103,6 @@ public class PaymentFiles {
       Pain001Writer.write(out, header, transfers);
     }
     return out.toByteArray();
-  }
-
-  /** The file as a bank's ISO 20022 library would read it: the same count, sum and payments. */
-  private static void readBack(byte[] xml, PaymentFile file) {
-    MxPain00100109 mx = MxPain00100109.parse(new String(xml, StandardCharsets.UTF_8));
-    if (mx == null || mx.getCstmrCdtTrfInitn() == null) {
-      throw new IllegalStateException("payment file " + file.fileId() + " does not read back as pain.001.001.09");
-    }
-    PaymentInstruction30 instruction = mx.getCstmrCdtTrfInitn().getPmtInf().get(0);
-    BigDecimal sum = BigDecimal.ZERO;
-    for (CreditTransferTransaction34 t : instruction.getCdtTrfTxInf()) {
-      sum = sum.add(t.getAmt().getInstdAmt().getValue());
-    }
-    if (instruction.getCdtTrfTxInf().size() != file.txCount() || sum.compareTo(BigDecimal.valueOf(file.ctrlSum())) != 0
-        || mx.getCstmrCdtTrfInitn().getGrpHdr().getCtrlSum().compareTo(sum) != 0) {
-      throw new IllegalStateException("payment file " + file.fileId() + " reads back with other totals");
-    }
   }
 
   PaymentFile find(String fileId) {

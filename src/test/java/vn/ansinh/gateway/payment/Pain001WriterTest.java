@@ -86,6 +86,23 @@ class Pain001WriterTest {
   }
 
   @Test
+  void theReadBackIntoProwidesModelAcceptsTheFileAsPlannedAndNothingElse() throws Exception {
+    byte[] xml = write(header(3, 4_039_000), TRANSFERS.iterator());
+
+    Pain001ReadBack.check(xml, "AG-2026-11-970405-0001", 3, 4_039_000);
+    assertThatThrownBy(() -> Pain001ReadBack.check(xml, "AG-2026-11-970405-0001", 3, 4_039_001))
+        .hasMessageContaining("other totals");
+    assertThatThrownBy(() -> Pain001ReadBack.check(xml, "AG-2026-11-970405-0001", 4, 4_039_000))
+        .hasMessageContaining("other totals");
+    byte[] altered = new String(xml, StandardCharsets.UTF_8).replace(">750000<", ">750001<").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> Pain001ReadBack.check(altered, "AG-2026-11-970405-0001", 3, 4_039_000))
+        .hasMessageContaining("other totals");
+    byte[] repeated = new String(xml, StandardCharsets.UTF_8).replace("P-000002", "P-000001").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> Pain001ReadBack.check(repeated, "AG-2026-11-970405-0001", 3, 4_039_000))
+        .hasMessageContaining("repeats an EndToEndId");
+  }
+
+  @Test
   void transfersThatDoNotAddUpToTheHeaderAreRefused() {
     assertThatThrownBy(() -> write(header(3, 4_039_001), TRANSFERS.iterator()))
         .hasMessageContaining("do not match the header");
