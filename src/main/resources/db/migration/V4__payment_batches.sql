@@ -28,15 +28,16 @@ create index payment_batch_owner on payment_batch (owner, created_at);
 
 -- One row per submitted row. Invalid rows keep only what identifies them and their errors.
 -- file_seq names the one bank file a payment goes in (with batch and bank): set once, never changed.
+-- Ids and codes compare byte by byte (collation "C"): they are ASCII codes, and sorts stay fast.
 create table payment (
   batch_key      bigint       not null references payment_batch (batch_key),
   row_no         integer      not null,
-  payment_id     varchar(64),
+  payment_id     varchar(64) collate "C",
   beneficiary_id varchar(64),
-  personal_id    varchar(12),
+  personal_id    varchar(12) collate "C",
   full_name      varchar(200),
   amount_vnd     bigint,
-  bank_bin       varchar(6),
+  bank_bin       varchar(6)  collate "C",
   account_number varchar(19),
   province_code  varchar(3),
   commune_code   varchar(5),
@@ -50,17 +51,19 @@ create table payment (
 create index payment_file_rows on payment (batch_key, bank_bin, file_seq) where file_seq is not null;
 
 -- What has been claimed for payment, for ever: a payer's payment id once, and a person once per
--- program and period. The unique keys are the last line of defence against paying twice.
-create table payment_claim (
-  owner       varchar(100) not null,
-  payment_id  varchar(64)  not null,
-  program     varchar(40)  not null,
-  period      char(7)      not null,
-  personal_id varchar(12)  not null,
-  batch_key   bigint       not null,
-  row_no      integer      not null,
-  primary key (owner, payment_id),
-  unique (program, period, personal_id)
+-- program and period. The primary keys are the last line of defence against paying twice.
+create table payment_id_claim (
+  owner      varchar(100) collate "C" not null,
+  payment_id varchar(64)  collate "C" not null,
+  batch_key  bigint       not null,
+  primary key (owner, payment_id)
+);
+create table person_claim (
+  program     varchar(40) collate "C" not null,
+  period      char(7)     collate "C" not null,
+  personal_id varchar(12) collate "C" not null,
+  batch_key   bigint      not null,
+  primary key (program, period, personal_id)
 );
 
 -- The bank files of a batch, planned when the batch is validated and sent after approval.
@@ -79,7 +82,7 @@ create table payment_file (
 
 -- People known to be deceased: from the population database's answers and from banks' reports.
 create table deceased_person (
-  personal_id varchar(12)  primary key,
+  personal_id varchar(12)  collate "C" primary key,
   source      varchar(40)  not null,
   recorded_at timestamptz  not null
 );

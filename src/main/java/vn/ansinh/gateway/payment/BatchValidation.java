@@ -52,7 +52,7 @@ public class BatchValidation {
       with received as (
         select p.row_no, p.payment_id, p.personal_id, p.bank_bin, p.account_number,
                row_number() over (partition by p.payment_id order by p.row_no) as id_rank,
-               exists (select 1 from payment_claim c where c.owner = ? and c.payment_id = p.payment_id) as id_used
+               exists (select 1 from payment_id_claim c where c.owner = ? and c.payment_id = p.payment_id) as id_used
         from payment p where p.batch_key = ? and p.status = 'RECEIVED'
       ), fresh as (
         -- a person counts once among the rows whose payment id is new
@@ -64,7 +64,7 @@ public class BatchValidation {
             when r.id_rank > 1 then 1
             when r.id_used then 2
             when f.person_rank > 1 then 3
-            when exists (select 1 from payment_claim c
+            when exists (select 1 from person_claim c
                          where c.program = ? and c.period = ? and c.personal_id = r.personal_id) then 4
             when exists (select 1 from deceased_person d where d.personal_id = r.personal_id) then 5
             when coalesce(r.account_number, m.account_number) is null then 6
@@ -82,9 +82,12 @@ public class BatchValidation {
         select d.*, case when d.decision = 0 then
                  (row_number() over (partition by d.decision = 0, d.bank_bin order by d.row_no) - 1) / ? end as file_seq
         from decided d
-      ), claimed as (
-        insert into payment_claim (owner, payment_id, program, period, personal_id, batch_key, row_no)
-        select ?, n.payment_id, ?, ?, n.personal_id, ?, n.row_no from numbered n where n.decision in (0, 6)
+      ), ids_claimed as (   -- each claim in its key's order: the index fills from left to right
+        insert into payment_id_claim (owner, payment_id, batch_key)
+        select ?, n.payment_id, ? from numbered n where n.decision in (0, 6) order by n.payment_id
+      ), people_claimed as (
+        insert into person_claim (program, period, personal_id, batch_key)
+        select ?, ?, n.personal_id, ? from numbered n where n.decision in (0, 6) order by n.personal_id
       )
       update payment p set status = STATUSES[n.decision + 1], status_reason = REASONS[n.decision + 1],
              bank_bin = n.bank_bin, account_number = n.account_number, file_seq = n.file_seq
@@ -121,7 +124,7 @@ public class BatchValidation {
     }
     long k = b.key();
     jdbc.update(DECIDE, b.owner(), k, b.program(), b.period(), b.program(), properties.maxTransactionsPerFile(),
-        b.owner(), b.program(), b.period(), k, k);
+        b.owner(), k, b.program(), b.period(), k, k);
     jdbc.update(PLAN_FILES, k, k, k);
     PaymentBatches.Totals totals = jdbc.queryForObject("""
         select count(*) filter (where status = 'DUPLICATE'), count(*) filter (where status = 'DECEASED'),

@@ -69,7 +69,11 @@ public class PaymentBatchService {
       batches.status(b.key(), BatchStatus.REJECTED, "declined by the treasury"
           + (decision.reason() == null || decision.reason().isBlank() ? "" : ": " + clip(decision.reason())));
       // nothing was paid: the payer may send these payments again
-      jdbc.update("delete from payment_claim where batch_key = ?", b.key());
+      // through the batch's own rows, so the claims' primary keys find them
+      jdbc.update("delete from payment_id_claim c using payment p where p.batch_key = ? and c.owner = ?"
+          + " and c.payment_id = p.payment_id and c.batch_key = p.batch_key", b.key(), b.owner());
+      jdbc.update("delete from person_claim c using payment p where p.batch_key = ? and c.program = ? and c.period = ?"
+          + " and c.personal_id = p.personal_id and c.batch_key = p.batch_key", b.key(), b.program(), b.period());
       return batches.find(batchId).orElseThrow();
     }
     batches.approved(b.key(), partner, clock.instant());

@@ -178,6 +178,22 @@ class PaymentBatchTest extends PaymentCycleTest {
   }
 
   @Test
+  void aBatchTheTreasuryDeclinesIsRejectedAndItsPaymentsMayBeSentAgain() {
+    String csv = "DECL-1,B1," + newPerson() + ",Nguyễn Văn An,500000,970405,1500205000001,40,16681,\n";
+    String declined = batchIdOf(submit("dolisa-demo", "2026-07", csv, 1, 500_000));
+    awaitStatus(declined, "AWAITING_APPROVAL");
+
+    HttpResponse<String> no = postBody("/api/v1/payment-batches/" + declined + "/approval", token("treasury-demo"),
+        "application/json", "{\"approved\":false,\"reason\":\"budget not yet allocated\"}");
+
+    assertThat(no.statusCode()).isEqualTo(200);
+    assertThat(Json.read(no.body()).path("statusReason").asText()).contains("budget not yet allocated");
+    assertThat(batch("dolisa-demo", declined).path("status").asText()).isEqualTo("REJECTED");
+    String again = batchIdOf(submit("dolisa-demo", "2026-07", csv, 1, 500_000));
+    assertThat(awaitStatus(again, "AWAITING_APPROVAL").path("counts").path("toBanks").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void aBatchIsSeenOnlyByItsPayerAndTheTreasury() {
     String batchId = batchIdOf(submit("dolisa-demo", "2026-05",
         "SEE-1,B1," + newPerson() + ",Nguyễn Văn An,500000,970405,1500205000001,40,16681,\n", 1, 500_000));
