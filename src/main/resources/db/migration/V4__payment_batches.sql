@@ -27,7 +27,8 @@ create table payment_batch (
 create index payment_batch_owner on payment_batch (owner, created_at);
 
 -- One row per submitted row. Invalid rows keep only what identifies them and their errors.
--- file_seq names the one bank file a payment goes in (with batch and bank): set once, never changed.
+-- file_seq names the one bank file a payment goes in (with batch and bank): set once, never changed;
+-- a row stopped as a duplicate or deceased keeps its number and is left out of the file.
 -- Ids and codes compare byte by byte (collation "C"): they are ASCII codes, and sorts stay fast.
 create table payment (
   batch_key      bigint       not null references payment_batch (batch_key),

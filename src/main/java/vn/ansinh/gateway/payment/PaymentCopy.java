@@ -16,7 +16,8 @@ final class PaymentCopy {
 
   private static final int FLUSH_AT = 64 * 1024;
   private static final String COPY = "copy payment (batch_key, row_no, payment_id, beneficiary_id, personal_id,"
-      + " full_name, amount_vnd, bank_bin, account_number, province_code, commune_code, purpose, status, errors)"
+      + " full_name, amount_vnd, bank_bin, account_number, province_code, commune_code, purpose, status, errors,"
+      + " file_seq)"
       + " from stdin";
   private final CopyIn copy;
   private final String batchKey;
@@ -27,7 +28,8 @@ final class PaymentCopy {
     this.batchKey = Long.toString(batchKey);
   }
 
-  void valid(int row, PaymentRow r, long amount) throws SQLException {
+  /** A row that passed the row checks: PENDING in its planned file, or RECEIVED when its account is to be found. */
+  void valid(int row, PaymentRow r, long amount, long fileSeq) throws SQLException {
     start(row);
     field(r.paymentId());
     field(r.beneficiaryId());
@@ -39,7 +41,11 @@ final class PaymentCopy {
     field(r.provinceCode());
     field(r.communeCode());
     field(r.purpose());
-    buffer.append(PaymentStatus.RECEIVED.name()).append("\t\\N\n");
+    if (fileSeq < 0) {
+      buffer.append(PaymentStatus.RECEIVED.name()).append("\t\\N\t\\N\n");
+    } else {
+      buffer.append(PaymentStatus.PENDING.name()).append("\t\\N\t").append(fileSeq).append('\n');
+    }
     flushIfFull();
   }
 
@@ -53,8 +59,7 @@ final class PaymentCopy {
       errors.append(v.field()).append('\t').append(v.reason()).append('\n');
     }
     field(errors.toString());
-    buffer.setLength(buffer.length() - 1);
-    buffer.append('\n');
+    buffer.append("\\N\n");
     flushIfFull();
   }
 

@@ -3,8 +3,10 @@ package vn.ansinh.gateway.payment;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -16,7 +18,9 @@ import vn.ansinh.gateway.outbox.Outbox;
 
 /**
  * Takes a payment list in: every row is checked and streamed into the database as it is read,
- * and the batch, its rows and its validation work commit together before the 202. A list whose
+ * and the batch, its rows and its validation work commit together before the 202. A valid row
+ * with an account is PENDING in its bank file from the start; validation stops the few that must
+ * not be paid, which leaves gaps in files but never moves a payment to another one. A list whose
  * control totals do not match what arrived is kept as REJECTED, without its rows.
  */
 @Service
@@ -27,12 +31,15 @@ public class PaymentSubmission {
   private final BankDirectory banks;
   private final Outbox outbox;
   private final DataSource dataSource;
+  private final int perFile;
 
-  public PaymentSubmission(PaymentBatches batches, BankDirectory banks, Outbox outbox, DataSource dataSource) {
+  public PaymentSubmission(PaymentBatches batches, BankDirectory banks, Outbox outbox, DataSource dataSource,
+      PaymentProperties properties) {
     this.batches = batches;
     this.banks = banks;
     this.outbox = outbox;
     this.dataSource = dataSource;
+    this.perFile = properties.maxTransactionsPerFile();
   }
 
   /** What the payer declares about its list. */
@@ -51,6 +58,8 @@ public class PaymentSubmission {
       int row = 0;
       long sum = 0;
       long invalid = 0;
+      // a row with an account gets its bank file now; one stopped later leaves a gap, never a move
+      Map<String, long[]> perBank = new HashMap<>();
       while (rows.hasNext()) {
         PaymentRow r = rows.next();
         row++;
@@ -60,7 +69,8 @@ public class PaymentSubmission {
         }
         List<Violation> violations = PaymentRules.check(r, banks);
         if (violations.isEmpty()) {
-          copy.valid(row, r, amount);
+          long fileSeq = r.bankBin() == null ? -1 : perBank.computeIfAbsent(r.bankBin(), b -> new long[1])[0]++ / perFile;
+          copy.valid(row, r, amount, fileSeq);
         } else {
           invalid++;
           copy.invalid(row, r.paymentId(), violations);
