@@ -55,11 +55,14 @@ public class BatchValidation {
                       where a.active and a.personal_id = p.personal_id
                       order by a.program = ? desc, a.opened_at desc limit 1) m on true
         where p.batch_key = ? and p.status = 'RECEIVED'
+      ), counted as (
+        select q.bank_bin, count(*) as numbered from payment q
+        where q.batch_key = ? and q.file_seq is not null and q.bank_bin in (select bank_bin from found)
+        group by q.bank_bin
       ), numbered as (
-        select f.*, ((select count(*) from payment q
-                      where q.batch_key = ? and q.bank_bin = f.bank_bin and q.file_seq is not null)
-               + row_number() over (partition by f.bank_bin order by f.row_no) - 1) / ? as file_seq
-        from found f
+        select f.*, (coalesce(c.numbered, 0) + row_number() over (partition by f.bank_bin order by f.row_no) - 1) / ?
+               as file_seq
+        from found f left join counted c on c.bank_bin = f.bank_bin
       )
       update payment p set status = 'PENDING', bank_bin = n.bank_bin, account_number = n.account_number,
              file_seq = n.file_seq
@@ -105,6 +108,8 @@ public class BatchValidation {
       return;   // already done: a repeated outbox run changes nothing
     }
     long k = b.key();
+    // the planner must know the rows that just arrived: without it, a million rows look like none
+    jdbc.execute("analyze payment");
     jdbc.update(stopRepeated("payment_id"), "DUPLICATE", "paymentId repeats an earlier row of this list", k, k);
     jdbc.update(STOP_USED_IDS, "DUPLICATE", "paymentId was already used by this payer", k, b.owner());
     jdbc.update(stopRepeated("personal_id"), "DUPLICATE", "this person already has a payment in this list", k, k);
