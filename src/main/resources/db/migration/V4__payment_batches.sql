@@ -31,7 +31,8 @@ create index payment_batch_owner on payment_batch (owner, created_at);
 -- a row stopped as a duplicate or deceased keeps its number and is left out of the file.
 -- Ids and codes compare byte by byte (collation "C"): they are ASCII codes, and sorts stay fast.
 create table payment (
-  batch_key      bigint       not null references payment_batch (batch_key),
+  batch_key      bigint       not null,   -- no foreign key: a per-row check costs seconds per million rows,
+                                          -- and rows are only written with their batch, in its transaction
   row_no         integer      not null,
   payment_id     varchar(64) collate "C",
   beneficiary_id varchar(64),
