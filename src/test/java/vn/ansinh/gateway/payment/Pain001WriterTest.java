@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
@@ -32,8 +33,10 @@ import org.junit.jupiter.api.Test;
 /** Bank files are valid pain.001.001.09: against the official schema and as read back by Prowide. */
 class Pain001WriterTest {
 
-  /** The official schema, kept outside the project (reference data, not copied in). */
-  static final Path SCHEMA = Path.of("..", "shared", "iso20022", "pain.001.001.09.xsd");
+  /** The official schema, kept outside the project (reference data, not copied in): beside the checkout, or in /work/shared. */
+  static final Path SCHEMA = Stream.of(Path.of("..", "shared", "iso20022", "pain.001.001.09.xsd"),
+      Path.of("/work", "shared", "iso20022", "pain.001.001.09.xsd")).filter(Files::exists).findFirst()
+      .orElse(Path.of("..", "shared", "iso20022", "pain.001.001.09.xsd"));
 
   private static Pain001Writer.FileHeader header(long count, long sum) {
     return new Pain001Writer.FileHeader("AG-2026-11-970405-0001", Instant.parse("2026-11-23T09:00:00Z"),
