@@ -49,11 +49,17 @@ final class PaymentCopy {
     flushIfFull();
   }
 
-  /** An invalid row keeps its payment id (clipped) and its errors, none of the personal data. */
-  void invalid(int row, String paymentId, List<Violation> violations) throws SQLException {
+  /** An invalid row keeps its payment id (clipped), its amount if readable, and its errors: none of the personal data. */
+  void invalid(int row, String paymentId, long amount, List<Violation> violations) throws SQLException {
     start(row);
     field(paymentId == null || paymentId.length() <= 64 ? paymentId : paymentId.substring(0, 64));
-    buffer.append("\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t").append(PaymentStatus.INVALID.name()).append('\t');
+    buffer.append("\\N\t\\N\t\\N\t");
+    if (amount > 0) {   // kept so that the reconciliation adds up to the control sum
+      buffer.append(amount).append('\t');
+    } else {
+      buffer.append("\\N\t");
+    }
+    buffer.append("\\N\t\\N\t\\N\t\\N\t\\N\t").append(PaymentStatus.INVALID.name()).append('\t');
     StringBuilder errors = new StringBuilder();
     for (Violation v : violations) {
       errors.append(v.field()).append('\t').append(v.reason()).append('\n');

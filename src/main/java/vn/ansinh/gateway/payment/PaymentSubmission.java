@@ -73,7 +73,7 @@ public class PaymentSubmission {
           copy.valid(row, r, amount, fileSeq);
         } else {
           invalid++;
-          copy.invalid(row, r.paymentId(), violations);
+          copy.invalid(row, r.paymentId(), amount, violations);
         }
       }
       if (row != declared.controlCount() || sum != declared.controlSum()) {

@@ -17,8 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import vn.ansinh.gateway.error.PayloadTooLargeException;
 
 /**
- * Refuses bodies over {@code gateway.request.max-body-bytes} with 413 (payment lists: over
- * {@code gateway.payments.max-upload-size}): at once when the declared length is too large, and as
+ * Refuses bodies over {@code gateway.request.max-body-bytes} with 413 (payment lists and bank
+ * reports: over {@code gateway.payments.max-upload-size} and {@code max-report-size}): at once when the declared length is too large, and as
  * soon as a chunked body goes over, before anything parses it.
  */
 @Component
@@ -26,22 +26,27 @@ import vn.ansinh.gateway.error.PayloadTooLargeException;
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
   private static final String PAYMENT_LISTS = "/api/v1/payment-batches";
+  private static final String PAYMENT_REPORTS = "/api/v1/payment-reports";
   private final long maxBytes;
   private final long maxListBytes;
+  private final long maxReportBytes;
   private final ProblemWriter problems;
 
   public BodySizeLimitFilter(@Value("${gateway.request.max-body-bytes}") long maxBytes,
-      @Value("${gateway.payments.max-upload-size}") DataSize maxListSize, ProblemWriter problems) {
+      @Value("${gateway.payments.max-upload-size}") DataSize maxListSize,
+      @Value("${gateway.payments.max-report-size}") DataSize maxReportSize, ProblemWriter problems) {
     this.maxBytes = maxBytes;
     this.maxListBytes = maxListSize.toBytes();
+    this.maxReportBytes = maxReportSize.toBytes();
     this.problems = problems;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long maxBytes = "POST".equals(request.getMethod()) && PAYMENT_LISTS.equals(request.getRequestURI())
-        ? maxListBytes : this.maxBytes;
+    boolean post = "POST".equals(request.getMethod());
+    long maxBytes = post && PAYMENT_LISTS.equals(request.getRequestURI()) ? maxListBytes
+        : post && PAYMENT_REPORTS.equals(request.getRequestURI()) ? maxReportBytes : this.maxBytes;
     if (request.getContentLengthLong() > maxBytes) {
       problems.write(request, response, new PayloadTooLargeException(maxBytes));
       return;

@@ -21,6 +21,8 @@ public final class ServiceCatalog {
       new Operation("GET", "/api/v1/payment-batches/*", "payment-batch", "getPaymentBatch"),
       new Operation("GET", "/api/v1/payment-batches/*/errors", "payment-batch", "listPaymentBatchErrors"),
       new Operation("GET", "/api/v1/payment-batches/*/payments", "payment-batch", "listPaymentBatchPayments"),
+      new Operation("POST", "/api/v1/payment-reports", "payment-report", "reportPayments"),
+      new Operation("GET", "/api/v1/reports/reconciliation", "report", "reconcilePaymentBatch"),
       new Operation("GET", "/api/v1/dead-letters", "dead-letter", "listDeadLetters"),
       new Operation("POST", "/api/v1/dead-letters/*/replay", "dead-letter", "replayDeadLetter"));
 

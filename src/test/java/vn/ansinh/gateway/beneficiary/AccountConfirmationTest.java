@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.ansinh.gateway.support.BankSignatures;
 import vn.ansinh.gateway.support.GatewayHttpTest;
 import vn.ansinh.gateway.support.Json;
 import vn.ansinh.gateway.support.PopulationRegistryStubs;
@@ -88,17 +89,7 @@ class AccountConfirmationTest extends GatewayHttpTest {
   }
 
   static String sign(String keyName, String body) {
-    try (InputStream in = AccountConfirmationTest.class.getResourceAsStream("/keys/bank-" + keyName + ".key.pem")) {
-      String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-          .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-      ECPrivateKey key = (ECPrivateKey) KeyFactory.getInstance("EC")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-      JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload(body.getBytes(StandardCharsets.UTF_8)));
-      jws.sign(new ECDSASigner(key));
-      return jws.serialize(true);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return BankSignatures.sign(keyName, body);
   }
 
   @Test

@@ -1,0 +1,163 @@
+package vn.ansinh.gateway.payment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ansinh.gateway.audit.AuditChain;
+import vn.ansinh.gateway.error.ConflictException;
+import vn.ansinh.gateway.error.ForbiddenException;
+import vn.ansinh.gateway.error.InvalidRequestException;
+import vn.ansinh.gateway.error.NotFoundException;
+import vn.ansinh.gateway.security.Partner;
+import vn.ansinh.gateway.security.PartnerRegistry;
+import vn.ansinh.gateway.security.PushSignatures;
+
+/**
+ * Banks' payment reports (SPEC §4.5): signed, idempotent by message id, about the bank's own
+ * files only. The whole report is checked before anything changes; then each payment moves on
+ * (DISPATCHED → ACCEPTED → PAID, → REJECTED with a reason, PAID → RETURNED), never back, so
+ * reports may arrive in any order. MD07 puts the person on the deceased register.
+ */
+@Service
+public class PaymentReports {
+
+  private static final String DECEASED_REASON = "MD07";
+  private final PushSignatures signatures;
+  private final PartnerRegistry partners;
+  private final JdbcTemplate jdbc;
+  private final PaymentBatches batches;
+  private final DeceasedRegister deceased;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public PaymentReports(PushSignatures signatures, PartnerRegistry partners, JdbcTemplate jdbc,
+      PaymentBatches batches, DeceasedRegister deceased, ObjectMapper json, Clock clock) {
+    this.signatures = signatures;
+    this.partners = partners;
+    this.jdbc = jdbc;
+    this.batches = batches;
+    this.deceased = deceased;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  private record Reported(long batchKey, int row, String personalId, long amount, PaymentStatus status) {}
+
+  /** Applies a report; the answer (200 and a summary) is stored, and given again for the same message. */
+  @Transactional
+  public String receive(String client, String signature, byte[] body) throws JsonProcessingException {
+    signatures.verify(client, signature, body);
+    String bin = partners.find(client).map(Partner::bankBin)
+        .orElseThrow(() -> new ForbiddenException("Only banks report on payments"));
+    PaymentReport report = PaymentReportReader.read(body);
+    String sha = AuditChain.sha256Hex(body);
+    var earlier = jdbc.query("select body_sha256, response from payment_report where bank_bin = ? and msg_id = ?",
+        (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, bin, report.messageId()).stream().findFirst();
+    if (earlier.isPresent()) {
+      if (!earlier.get()[0].equals(sha)) {
+        throw new ConflictException("Message id '" + report.messageId() + "' was already used for another report");
+      }
+      return earlier.get()[1];
+    }
+    List<Reported> found = resolve(bin, report);
+    Map<String, Integer> outcomes = new TreeMap<>();
+    TreeSet<Long> touched = new TreeSet<>();
+    Map<String, PaymentStatus> now = new HashMap<>();   // a payment reported twice in one message moves on from its newest status
+    for (int i = 0; i < found.size(); i++) {
+      Reported payment = found.get(i);
+      PaymentReport.Entry entry = report.entries().get(i);
+      String key = payment.batchKey() + "/" + payment.row();
+      if (!moves(now.getOrDefault(key, payment.status()), entry.outcome())) {
+        outcomes.merge("unchanged", 1, Integer::sum);
+        continue;
+      }
+      now.put(key, entry.outcome());
+      jdbc.update("update payment set status = ?, status_reason = ? where batch_key = ? and row_no = ?",
+          entry.outcome().name(), entry.reason() == null ? null : "bank reason " + entry.reason(),
+          payment.batchKey(), payment.row());
+      if (entry.outcome() == PaymentStatus.REJECTED && DECEASED_REASON.equals(entry.reason())) {
+        deceased.record(payment.personalId(), "bank-" + bin);
+      }
+      outcomes.merge(entry.outcome().name(), 1, Integer::sum);
+      touched.add(payment.batchKey());
+    }
+    touched.forEach(this::settle);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("messageId", report.messageId());
+    answer.put("messageType", report.messageType());
+    answer.put("transactions", found.size());
+    answer.put("outcomes", outcomes);
+    String response = json.writeValueAsString(answer);
+    jdbc.update("insert into payment_report (bank_bin, msg_id, msg_type, body_sha256, response, received_at)"
+        + " values (?, ?, ?, ?, ?, ?)", bin, report.messageId(), report.messageType(), sha, response,
+        Timestamp.from(clock.instant()));
+    return response;
+  }
+
+  /** Every reported payment, or a 4xx naming the first one that is not this bank's to report. */
+  private List<Reported> resolve(String bin, PaymentReport report) {
+    Map<String, Map<String, Reported>> files = new HashMap<>();
+    List<Reported> found = new ArrayList<>();
+    for (PaymentReport.Entry e : report.entries()) {
+      Map<String, Reported> file = files.computeIfAbsent(e.fileId(), id -> filePayments(bin, id));
+      Reported payment = file.get(e.endToEndId());
+      if (payment == null) {
+        throw new NotFoundException("payment '" + e.endToEndId() + "' in file", e.fileId());
+      }
+      if (e.amountVnd() != null && e.amountVnd() != payment.amount()) {
+        throw new InvalidRequestException("Amt", "the amount reported for '" + e.endToEndId()
+            + "' is not the amount sent");
+      }
+      found.add(payment);
+    }
+    return found;
+  }
+
+  private Map<String, Reported> filePayments(String bin, String fileId) {
+    PaymentFile file = jdbc.query("select * from payment_file where file_id = ?", PaymentFiles::map, fileId).stream()
+        .findFirst().orElseThrow(() -> new NotFoundException("payment file", fileId));
+    if (!file.bankBin().equals(bin)) {
+      throw new ForbiddenException("Payment file '" + fileId + "' was sent to another bank");
+    }
+    Map<String, Reported> payments = new HashMap<>();
+    jdbc.query("select payment_id, row_no, personal_id, amount_vnd, status from payment where batch_key = ?"
+        + " and bank_bin = ? and file_seq = ? and status not in ('DUPLICATE', 'DECEASED')", rs -> {
+          payments.put(rs.getString(1), new Reported(file.batchKey(), rs.getInt(2), rs.getString(3), rs.getLong(4),
+              PaymentStatus.valueOf(rs.getString(5))));
+        }, file.batchKey(), file.bankBin(), file.fileSeq());
+    return payments;
+  }
+
+  /** Forward only: a report that arrives late never undoes a later one. */
+  static boolean moves(PaymentStatus from, PaymentStatus to) {
+    return switch (from) {
+      case PENDING, DISPATCHED -> to != from;
+      case ACCEPTED -> to == PaymentStatus.PAID || to == PaymentStatus.REJECTED || to == PaymentStatus.RETURNED;
+      case PAID -> to == PaymentStatus.RETURNED;
+      default -> false;
+    };
+  }
+
+  /** SETTLED when every payment sent has its outcome, PARTIALLY_SETTLED while some still wait. */
+  private void settle(long batchKey) {
+    PaymentBatch b = batches.lock(batchKey).orElseThrow();
+    if (b.status() != BatchStatus.DISPATCHING && b.status() != BatchStatus.DISPATCHED
+        && b.status() != BatchStatus.PARTIALLY_SETTLED) {
+      return;
+    }
+    long open = jdbc.queryForObject("select count(*) from payment where batch_key = ? and file_seq is not null"
+        + " and status in ('PENDING', 'DISPATCHED', 'ACCEPTED')", Long.class, batchKey);
+    batches.status(batchKey, open == 0 ? BatchStatus.SETTLED : BatchStatus.PARTIALLY_SETTLED, null);
+  }
+}

@@ -1,0 +1,223 @@
+package vn.ansinh.gateway.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.ansinh.gateway.support.BankSignatures;
+import vn.ansinh.gateway.support.Json;
+
+/** Banks report on what they were sent (pain.002, camt.054): statuses move on, the batch settles, the books balance. */
+class PaymentReportTest extends PaymentCycleTest {
+
+  private static int batches;
+  private String batchId;
+  private String file;   // the one Agribank file of the batch
+  private final Map<String, String> people = new HashMap<>();
+
+  /** A dispatched batch: R-1…R-4 to Agribank in one file, R-5 to VietinBank. */
+  @BeforeEach
+  void dispatchedBatch() {
+    String m = "R" + (++batches) + "-";
+    StringBuilder csv = new StringBuilder();
+    for (int i = 1; i <= 5; i++) {
+      String person = newPerson();
+      people.put(m + i, person);
+      csv.append(m).append(i).append(",B").append(i).append(',').append(person).append(",Nguyễn Văn An,")
+          .append(100_000 * i).append(',').append(i == 5 ? "970415" : "970405").append(",150020500000").append(i)
+          .append(",40,16681,\n");
+    }
+    batchId = batchIdOf(submit("dolisa-demo", "2027-0" + batches, csv.toString(), 5, 1_500_000));
+    awaitStatus(batchId, "AWAITING_APPROVAL");
+    assertThat(approve("treasury-demo", batchId).statusCode()).isEqualTo(200);
+    awaitStatus(batchId, "DISPATCHED");
+    file = Json.read(get("/api/v1/payment-batches/" + batchId + "/payments?status=DISPATCHED", token("dolisa-demo"))
+        .body()).path("payments").get(0).path("fileId").asText();
+  }
+
+  private String id(int i) {
+    return "R" + batches + "-" + i;
+  }
+
+  static String pain002(String msgId, String fileId, String... txs) {
+    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.10\"><CstmrPmtStsRpt>"
+        + "<GrpHdr><MsgId>" + msgId + "</MsgId><CreDtTm>2026-11-24T09:00:00</CreDtTm></GrpHdr>"
+        + "<OrgnlGrpInfAndSts><OrgnlMsgId>" + fileId + "</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId>"
+        + "</OrgnlGrpInfAndSts><OrgnlPmtInfAndSts><OrgnlPmtInfId>" + fileId + "</OrgnlPmtInfId>");
+    for (String tx : txs) {
+      String[] p = tx.split(":");
+      b.append("<TxInfAndSts><OrgnlEndToEndId>").append(p[0]).append("</OrgnlEndToEndId><TxSts>").append(p[1])
+          .append("</TxSts>");
+      if (p.length > 2) {
+        b.append("<StsRsnInf><Rsn><Cd>").append(p[2]).append("</Cd></Rsn></StsRsnInf>");
+      }
+      b.append("</TxInfAndSts>");
+    }
+    return b.append("</OrgnlPmtInfAndSts></CstmrPmtStsRpt></Document>").toString();
+  }
+
+  /** Each tx "endToEndId:amount" (booked) or "endToEndId:amount:reason" (returned). */
+  static String camt054(String msgId, String fileId, String... txs) {
+    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"><BkToCstmrDbtCdtNtfctn>"
+        + "<GrpHdr><MsgId>" + msgId + "</MsgId><CreDtTm>2026-11-24T10:00:00</CreDtTm></GrpHdr>"
+        + "<Ntfctn><Id>" + msgId + "-1</Id><Acct><Id><Othr><Id>3711.0.1055001</Id></Othr></Id></Acct>");
+    for (String tx : txs) {
+      String[] p = tx.split(":");
+      b.append("<Ntry><Amt Ccy=\"VND\">").append(p[1]).append("</Amt><CdtDbtInd>")
+          .append(p.length > 2 ? "CRDT" : "DBIT").append("</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>")
+          .append("<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>").append(p.length > 2 ? "RRTN" : "ESCT")
+          .append("</SubFmlyCd></Fmly></Domn></BkTxCd><NtryDtls><TxDtls><Refs><PmtInfId>").append(fileId)
+          .append("</PmtInfId><EndToEndId>").append(p[0]).append("</EndToEndId></Refs><Amt Ccy=\"VND\">").append(p[1])
+          .append("</Amt>");
+      if (p.length > 2) {
+        b.append("<RtrInf><Rsn><Cd>").append(p[2]).append("</Cd></Rsn></RtrInf>");
+      }
+      b.append("</TxDtls></NtryDtls></Ntry>");
+    }
+    return b.append("</Ntfctn></BkToCstmrDbtCdtNtfctn></Document>").toString();
+  }
+
+  /** Test messages are valid against the official schemas, where the reference data is at hand. */
+  static void assertSchemaValid(String xml, String schema) throws Exception {
+    Path xsd = Stream.of(Path.of("..", "shared", "iso20022", schema), Path.of("/work", "shared", "iso20022", schema))
+        .filter(Files::exists).findFirst().orElse(null);
+    if (xsd != null) {
+      SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+      f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      f.newSchema(xsd.toFile()).newValidator()
+          .validate(new StreamSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
+    }
+  }
+
+  private HttpResponse<String> report(String bank, String keyName, String xml) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(url("/api/v1/payment-reports"))
+        .header("Authorization", "Bearer " + token(bank)).header("Content-Type", "application/xml")
+        .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8));
+    if (keyName != null) {
+      b.header("X-JWS-Signature", BankSignatures.sign(keyName, xml));
+    }
+    return send(b.build());
+  }
+
+  private HttpResponse<String> agribank(String xml) {
+    return report("bank-970405-demo", "970405", xml);
+  }
+
+  private Map<String, String> statuses() {
+    Map<String, String> s = new HashMap<>();
+    Json.read(get("/api/v1/payment-batches/" + batchId + "/payments", token("dolisa-demo")).body()).path("payments")
+        .forEach(p -> s.put(p.path("paymentId").asText(), p.path("status").asText()
+            + (p.path("statusReason").isMissingNode() ? "" : " " + p.path("statusReason").asText())));
+    return s;
+  }
+
+  private JsonNode reconciliation() {
+    return Json.read(get("/api/v1/reports/reconciliation?batchId=" + batchId, token("dolisa-demo")).body());
+  }
+
+  @Test
+  void mixedReportsSettleTheBatchAndTheBooksBalance() throws Exception {
+    String statusReport = pain002("AGR-PSR-" + batches, file, id(1) + ":ACSC", id(2) + ":RJCT:AC04", id(3) + ":RJCT:MD07",
+        id(4) + ":ACCP");
+    assertSchemaValid(statusReport, "pain.002.001.10.xsd");
+    HttpResponse<String> first = agribank(statusReport);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(first.body()).contains("\"PAID\":1", "\"REJECTED\":2", "\"ACCEPTED\":1");
+    assertThat(statuses()).containsEntry(id(1), "PAID").containsEntry(id(2), "REJECTED bank reason AC04")
+        .containsEntry(id(4), "ACCEPTED").containsEntry(id(5), "DISPATCHED");
+    assertThat(batch("dolisa-demo", batchId).path("status").asText()).isEqualTo("PARTIALLY_SETTLED");
+
+    String booked = camt054("AGR-NTF-" + batches, file, id(4) + ":400000", id(1) + ":100000:AC06");
+    assertSchemaValid(booked, "camt.054.001.08.xsd");
+    assertThat(agribank(booked).statusCode()).isEqualTo(200);
+    String vietin = pain002("VTB-PSR-" + batches, fileOf(5), id(5) + ":ACSC");
+    assertThat(report("bank-970415-demo", "970415", vietin).statusCode()).isEqualTo(200);
+
+    assertThat(statuses()).containsEntry(id(1), "RETURNED bank reason AC06").containsEntry(id(4), "PAID")
+        .containsEntry(id(5), "PAID");
+    assertThat(batch("dolisa-demo", batchId).path("status").asText()).isEqualTo("SETTLED");
+    JsonNode r = reconciliation();
+    assertThat(r.path("balanced").asBoolean()).as(r.toString()).isTrue();
+    assertThat(r.path("dispatched").path("sumVnd").asLong()).isEqualTo(1_500_000);
+    assertThat(r.path("paid").toString()).isEqualTo("{\"count\":2,\"sumVnd\":900000}");
+    assertThat(r.path("rejected").toString()).isEqualTo("{\"count\":2,\"sumVnd\":500000}");
+    assertThat(r.path("returned").toString()).isEqualTo("{\"count\":1,\"sumVnd\":100000}");
+    assertThat(r.path("pending").path("count").asInt()).isZero();
+
+    // MD07: the person is on the deceased register; a later list stops their payment
+    String next = batchIdOf(submit("dolisa-demo", "2028-01", "LATER-1,B3," + people.get(id(3))
+        + ",Nguyễn Văn An,300000,970405,1500205000003,40,16681,\n", 1, 300_000));
+    assertThat(awaitStatus(next, "REJECTED").path("counts").path("deceased").asInt()).isEqualTo(1);
+  }
+
+  private String fileOf(int i) {
+    return Json.read(get("/api/v1/payment-batches/" + batchId + "/payments?status=DISPATCHED", token("dolisa-demo"))
+        .body()).path("payments").findValues("fileId").stream().map(JsonNode::asText)
+        .filter(f -> f.contains(i == 5 ? "-970415-" : "-970405-")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void theSameReportAgainHasNoSecondEffectAndReportsMayComeOutOfOrder() throws Exception {
+    String booked = camt054("AGR-OOO-" + batches, file, id(1) + ":100000");
+    HttpResponse<String> first = agribank(booked);
+    HttpResponse<String> again = agribank(booked);
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).isEqualTo(first.body());
+    String late = pain002("AGR-LATE-" + batches, file, id(1) + ":ACCP");
+    assertThat(agribank(late).body()).contains("\"unchanged\":1");
+    assertThat(statuses()).containsEntry(id(1), "PAID");
+    assertThat(agribank(pain002("AGR-OOO-" + batches, file, id(2) + ":ACSC")).statusCode())
+        .as("the same message id with another body").isEqualTo(409);
+    assertThat(statuses()).containsEntry(id(2), "DISPATCHED");
+  }
+
+  @Test
+  void badReportsGetA4xxWithAReasonAndChangeNothing() throws Exception {
+    String unknownE2e = pain002("BAD-1-" + batches, file, id(1) + ":ACSC", "NEVER-SENT:ACSC");
+    assertSchemaValid(unknownE2e, "pain.002.001.10.xsd");
+    String unknownFile = pain002("BAD-2-" + batches, "ASG999999-970405-0001", id(1) + ":ACSC");
+    String wrongAmount = camt054("BAD-3-" + batches, file, id(1) + ":100001");
+    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+        + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.10\">&x;</Document>";
+    String otherType = "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.09\"><CstmrCdtTrfInitn/></Document>";
+    String missingStatus = pain002("BAD-4-" + batches, file, id(1) + ":ACSC").replace("<TxSts>ACSC</TxSts>", "");
+
+    assertThat(agribank(unknownE2e).statusCode()).isEqualTo(404);
+    assertThat(agribank(unknownFile).statusCode()).isEqualTo(404);
+    HttpResponse<String> amount = agribank(wrongAmount);
+    assertThat(amount.statusCode()).isEqualTo(400);
+    assertThat(amount.body()).contains("not the amount sent");
+    assertThat(agribank(xxe).statusCode()).isEqualTo(400);
+    assertThat(agribank(otherType).body()).contains("pain.002.001.10 or camt.054.001.08");
+    assertThat(agribank("<Document><unclosed>").statusCode()).isEqualTo(400);
+    HttpResponse<String> missing = agribank(missingStatus);
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.body()).contains("TxSts");
+    String vietinOnAgribanksFile = pain002("BAD-5-" + batches, file, id(1) + ":ACSC");
+    assertThat(report("bank-970415-demo", "970415", vietinOnAgribanksFile).statusCode()).isEqualTo(403);
+    assertThat(report("bank-970405-demo", null, pain002("BAD-6-" + batches, file, id(1) + ":ACSC")).statusCode())
+        .isEqualTo(401);
+    assertThat(report("bank-970405-demo", "970415", pain002("BAD-7-" + batches, file, id(1) + ":ACSC")).statusCode())
+        .as("signed with another bank's key").isEqualTo(401);
+
+    assertThat(statuses().values()).allMatch(s -> s.equals("DISPATCHED"));
+    assertThat(batch("dolisa-demo", batchId).path("status").asText()).isEqualTo("DISPATCHED");
+    assertThat(get("/api/v1/reports/reconciliation?batchId=" + batchId, token("vss-demo")).statusCode()).isEqualTo(403);
+    assertThat(reconciliation().path("balanced").asBoolean()).isTrue();
+  }
+}
