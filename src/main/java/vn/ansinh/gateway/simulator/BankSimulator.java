@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Demo mode's banks (Agribank 970405, VietinBank 970415): they accept account-opening requests,
  * once per idempotency key, and after a short delay push a signed confirmation back to the
- * gateway — now and then a rejection — as a real bank would. They take payment files too.
+ * gateway — now and then a rejection — as a real bank would. They take payment files too, and
+ * report on them a moment later: a pain.002 (a share rejected), then a camt.054 booking the rest (a
+ * share returned), so a demo batch settles by itself.
  */
 @RestController
 @ConditionalOnProperty(name = "gateway.simulators.enabled", havingValue = "true")
@@ -60,12 +64,18 @@ public class BankSimulator {
   private final String clientSecret;
   private final long delayMillis;
   private final double rejectionRate;
+  private final double paymentRejectionRate;
+  private final double paymentReturnRate;
 
   public BankSimulator(ObjectMapper json, @Value("${gateway.data-dir}") Path dataDir,
       @Value("${gateway.simulators.gateway-url:http://localhost:${server.port}}") String gatewayUrl,
       @Value("${gateway.simulators.bank-client-secret:demo-secret}") String clientSecret,
       @Value("${gateway.simulators.bank-confirmation-delay-ms:1000}") long delayMillis,
-      @Value("${gateway.simulators.bank-rejection-rate:0.1}") double rejectionRate) {
+      @Value("${gateway.simulators.bank-rejection-rate:0.1}") double rejectionRate,
+      @Value("${gateway.simulators.bank-payment-rejection-rate:0.05}") double paymentRejectionRate,
+      @Value("${gateway.simulators.bank-payment-return-rate:0.02}") double paymentReturnRate) {
+    this.paymentRejectionRate = paymentRejectionRate;
+    this.paymentReturnRate = paymentReturnRate;
     this.json = json;
     this.keys = new DemoBankKeys(dataDir);
     this.gatewayUrl = gatewayUrl;
@@ -96,8 +106,57 @@ public class BankSimulator {
     }
     String msgId = file.getCstmrCdtTrfInitn().getGrpHdr().getMsgId();
     boolean first = seen.putIfAbsent(bin + "|pain001|" + (key != null ? key : msgId), true) == null;
+    if (first) {
+      later.schedule(() -> report(bin, file), delayMillis, TimeUnit.MILLISECONDS);
+    }
     return ResponseEntity.accepted().body(Map.of("bankBin", bin, "accepted", true, "repeat", !first, "msgId", msgId,
         "transactions", file.getCstmrCdtTrfInitn().getGrpHdr().getNbOfTxs()));
+  }
+
+  /** A pain.002 for the whole file (a share rejected), then a camt.054 booking the rest (a share returned). */
+  private void report(String bin, MxPain00100109 file) {
+    String fileId = file.getCstmrCdtTrfInitn().getGrpHdr().getMsgId();
+    var instruction = file.getCstmrCdtTrfInitn().getPmtInf().get(0);
+    List<BankReportMessages.Status> statuses = new ArrayList<>();
+    List<BankReportMessages.Booking> bookings = new ArrayList<>();
+    for (var tx : instruction.getCdtTrfTxInf()) {
+      String e2e = tx.getPmtId().getEndToEndId();
+      double dice = ThreadLocalRandom.current().nextDouble();
+      if (dice < paymentRejectionRate) {
+        statuses.add(new BankReportMessages.Status(e2e, "RJCT", dice < paymentRejectionRate / 2 ? "AC04" : "AC01"));
+      } else {
+        statuses.add(new BankReportMessages.Status(e2e, "ACCP", null));
+        bookings.add(new BankReportMessages.Booking(e2e, tx.getAmt().getInstdAmt().getValue().longValueExact(),
+            ThreadLocalRandom.current().nextDouble() < paymentReturnRate ? "AC06" : null));
+      }
+    }
+    String account = instruction.getDbtrAcct().getId().getOthr().getId();
+    push(bin, "/api/v1/payment-reports", "application/xml", BankReportMessages.pain002(bin + "-PSR-" + fileId, fileId,
+        statuses).getBytes(StandardCharsets.UTF_8), null);
+    if (!bookings.isEmpty()) {
+      push(bin, "/api/v1/payment-reports", "application/xml", BankReportMessages.camt054(bin + "-NTF-" + fileId, fileId,
+          account, bookings).getBytes(StandardCharsets.UTF_8), null);
+    }
+  }
+
+  /** A signed push to the gateway, as the bank it plays. */
+  private void push(String bin, String path, String contentType, byte[] body, String idempotencyKey) {
+    try {
+      JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload(body));
+      jws.sign(new ECDSASigner(keys.privateKey(bin)));
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+          .header("Authorization", "Bearer " + token(bin)).header("Content-Type", contentType)
+          .header("X-JWS-Signature", jws.serialize(true)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      if (idempotencyKey != null) {
+        request.header("Idempotency-Key", idempotencyKey);
+      }
+      HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        log.warn("Simulated bank {}: the gateway answered {} to {}", bin, answer.statusCode(), path);
+      }
+    } catch (Exception e) {
+      log.warn("Simulated bank {} could not push to {}: {}", bin, path, e.getMessage());
+    }
   }
 
   private void confirm(String bin, JsonNode request) {
@@ -116,16 +175,8 @@ public class BankSimulator {
         c.put("status", "OPENED");
         c.put("openedAt", Instant.now().toString());
       }
-      byte[] body = json.writeValueAsBytes(c);
-      JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload(body));
-      jws.sign(new ECDSASigner(keys.privateKey(bin)));
-      HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/account-openings/confirmations"))
-          .header("Authorization", "Bearer " + token(bin)).header("Content-Type", "application/json")
-          .header("Idempotency-Key", "confirm-" + c.get("requestId")).header("X-JWS-Signature", jws.serialize(true))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() != 200) {
-        log.warn("Simulated bank {}: the gateway answered {} to a confirmation", bin, answer.statusCode());
-      }
+      push(bin, "/api/v1/account-openings/confirmations", "application/json", json.writeValueAsBytes(c),
+          "confirm-" + c.get("requestId"));
     } catch (Exception e) {
       log.warn("Simulated bank {} could not push a confirmation: {}", bin, e.getMessage());
     }

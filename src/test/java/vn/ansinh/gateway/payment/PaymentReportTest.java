@@ -17,6 +17,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.ansinh.gateway.simulator.BankReportMessages;
 import vn.ansinh.gateway.support.BankSignatures;
 import vn.ansinh.gateway.support.Json;
 
@@ -52,44 +53,16 @@ class PaymentReportTest extends PaymentCycleTest {
     return "R" + batches + "-" + i;
   }
 
+  /** Each tx "endToEndId:TxSts" or "endToEndId:TxSts:reason". */
   static String pain002(String msgId, String fileId, String... txs) {
-    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.10\"><CstmrPmtStsRpt>"
-        + "<GrpHdr><MsgId>" + msgId + "</MsgId><CreDtTm>2026-11-24T09:00:00</CreDtTm></GrpHdr>"
-        + "<OrgnlGrpInfAndSts><OrgnlMsgId>" + fileId + "</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId>"
-        + "</OrgnlGrpInfAndSts><OrgnlPmtInfAndSts><OrgnlPmtInfId>" + fileId + "</OrgnlPmtInfId>");
-    for (String tx : txs) {
-      String[] p = tx.split(":");
-      b.append("<TxInfAndSts><OrgnlEndToEndId>").append(p[0]).append("</OrgnlEndToEndId><TxSts>").append(p[1])
-          .append("</TxSts>");
-      if (p.length > 2) {
-        b.append("<StsRsnInf><Rsn><Cd>").append(p[2]).append("</Cd></Rsn></StsRsnInf>");
-      }
-      b.append("</TxInfAndSts>");
-    }
-    return b.append("</OrgnlPmtInfAndSts></CstmrPmtStsRpt></Document>").toString();
+    return BankReportMessages.pain002(msgId, fileId, Stream.of(txs).map(t -> t.split(":"))
+        .map(p -> new BankReportMessages.Status(p[0], p[1], p.length > 2 ? p[2] : null)).toList());
   }
 
   /** Each tx "endToEndId:amount" (booked) or "endToEndId:amount:reason" (returned). */
   static String camt054(String msgId, String fileId, String... txs) {
-    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"><BkToCstmrDbtCdtNtfctn>"
-        + "<GrpHdr><MsgId>" + msgId + "</MsgId><CreDtTm>2026-11-24T10:00:00</CreDtTm></GrpHdr>"
-        + "<Ntfctn><Id>" + msgId + "-1</Id><Acct><Id><Othr><Id>3711.0.1055001</Id></Othr></Id></Acct>");
-    for (String tx : txs) {
-      String[] p = tx.split(":");
-      b.append("<Ntry><Amt Ccy=\"VND\">").append(p[1]).append("</Amt><CdtDbtInd>")
-          .append(p.length > 2 ? "CRDT" : "DBIT").append("</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>")
-          .append("<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>").append(p.length > 2 ? "RRTN" : "ESCT")
-          .append("</SubFmlyCd></Fmly></Domn></BkTxCd><NtryDtls><TxDtls><Refs><PmtInfId>").append(fileId)
-          .append("</PmtInfId><EndToEndId>").append(p[0]).append("</EndToEndId></Refs><Amt Ccy=\"VND\">").append(p[1])
-          .append("</Amt>");
-      if (p.length > 2) {
-        b.append("<RtrInf><Rsn><Cd>").append(p[2]).append("</Cd></Rsn></RtrInf>");
-      }
-      b.append("</TxDtls></NtryDtls></Ntry>");
-    }
-    return b.append("</Ntfctn></BkToCstmrDbtCdtNtfctn></Document>").toString();
+    return BankReportMessages.camt054(msgId, fileId, "3711.0.1055001", Stream.of(txs).map(t -> t.split(":"))
+        .map(p -> new BankReportMessages.Booking(p[0], Long.parseLong(p[1]), p.length > 2 ? p[2] : null)).toList());
   }
 
   /** Test messages are valid against the official schemas, where the reference data is at hand. */
