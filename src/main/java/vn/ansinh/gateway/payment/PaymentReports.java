@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +18,7 @@ import vn.ansinh.gateway.error.ConflictException;
 import vn.ansinh.gateway.error.ForbiddenException;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.NotFoundException;
+import vn.ansinh.gateway.outbox.Outbox;
 import vn.ansinh.gateway.security.Partner;
 import vn.ansinh.gateway.security.PartnerRegistry;
 import vn.ansinh.gateway.security.PushSignatures;
@@ -27,7 +27,8 @@ import vn.ansinh.gateway.security.PushSignatures;
  * Banks' payment reports (SPEC §4.5): signed, idempotent by message id, about the bank's own
  * files only. The whole report is checked before anything changes; then each payment moves on
  * (DISPATCHED → ACCEPTED → PAID, → REJECTED with a reason, PAID → RETURNED), never back, so
- * reports may arrive in any order. MD07 puts the person on the deceased register.
+ * reports may arrive in any order. MD07 puts the person on the deceased register. What changed
+ * is told to the paying agency, in its own format, through the outbox.
  */
 @Service
 public class PaymentReports {
@@ -40,9 +41,11 @@ public class PaymentReports {
   private final DeceasedRegister deceased;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Outbox outbox;
 
   public PaymentReports(PushSignatures signatures, PartnerRegistry partners, JdbcTemplate jdbc,
-      PaymentBatches batches, DeceasedRegister deceased, ObjectMapper json, Clock clock) {
+      PaymentBatches batches, DeceasedRegister deceased, ObjectMapper json, Clock clock, Outbox outbox) {
+    this.outbox = outbox;
     this.signatures = signatures;
     this.partners = partners;
     this.jdbc = jdbc;
@@ -52,7 +55,13 @@ public class PaymentReports {
     this.clock = clock;
   }
 
-  private record Reported(long batchKey, int row, String personalId, long amount, PaymentStatus status) {}
+  static final String RESULTS = "payment-results";
+
+  private record Reported(long batchKey, int row, String paymentId, String beneficiaryId, String personalId,
+      long amount, PaymentStatus status) {}
+
+  /** One changed payment, as the paying agency hears of it. */
+  record Result(String paymentId, String beneficiaryId, PaymentStatus status, String reason, long amountVnd) {}
 
   /** Applies a report; the answer (200 and a summary) is stored, and given again for the same message. */
   @Transactional
@@ -72,7 +81,7 @@ public class PaymentReports {
     }
     List<Reported> found = resolve(bin, report);
     Map<String, Integer> outcomes = new TreeMap<>();
-    TreeSet<Long> touched = new TreeSet<>();
+    Map<Long, List<Result>> results = new TreeMap<>();
     Map<String, PaymentStatus> now = new HashMap<>();   // a payment reported twice in one message moves on from its newest status
     for (int i = 0; i < found.size(); i++) {
       Reported payment = found.get(i);
@@ -90,9 +99,13 @@ public class PaymentReports {
         deceased.record(payment.personalId(), "bank-" + bin);
       }
       outcomes.merge(entry.outcome().name(), 1, Integer::sum);
-      touched.add(payment.batchKey());
+      results.computeIfAbsent(payment.batchKey(), k -> new ArrayList<>()).add(new Result(payment.paymentId(),
+          payment.beneficiaryId(), entry.outcome(), entry.reason(), payment.amount()));
     }
-    touched.forEach(this::settle);
+    for (var batch : results.entrySet()) {
+      settle(batch.getKey());
+      tell(bin, report.messageId(), batch.getKey(), batch.getValue());
+    }
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("messageId", report.messageId());
     answer.put("messageType", report.messageType());
@@ -103,6 +116,15 @@ public class PaymentReports {
         + " values (?, ?, ?, ?, ?, ?)", bin, report.messageId(), report.messageType(), sha, response,
         Timestamp.from(clock.instant()));
     return response;
+  }
+
+  /** The paying agency hears of the changes through the outbox, with retries and dead letters. */
+  private void tell(String bin, String msgId, long batchKey, List<Result> changed) throws JsonProcessingException {
+    PaymentBatch b = batches.find(batchKey).orElseThrow();
+    Long id = jdbc.queryForObject("insert into payment_result (batch_key, bank_bin, msg_id, results, created_at)"
+        + " values (?, ?, ?, ?, ?) returning id", Long.class, batchKey, bin, msgId, json.writeValueAsString(changed),
+        Timestamp.from(clock.instant()));
+    outbox.enqueue(RESULTS, b.owner(), Long.toString(id));
   }
 
   /** Every reported payment, or a 4xx naming the first one that is not this bank's to report. */
@@ -131,10 +153,10 @@ public class PaymentReports {
       throw new ForbiddenException("Payment file '" + fileId + "' was sent to another bank");
     }
     Map<String, Reported> payments = new HashMap<>();
-    jdbc.query("select payment_id, row_no, personal_id, amount_vnd, status from payment where batch_key = ?"
-        + " and bank_bin = ? and file_seq = ? and status not in ('DUPLICATE', 'DECEASED')", rs -> {
-          payments.put(rs.getString(1), new Reported(file.batchKey(), rs.getInt(2), rs.getString(3), rs.getLong(4),
-              PaymentStatus.valueOf(rs.getString(5))));
+    jdbc.query("select payment_id, row_no, beneficiary_id, personal_id, amount_vnd, status from payment"
+        + " where batch_key = ? and bank_bin = ? and file_seq = ? and status not in ('DUPLICATE', 'DECEASED')", rs -> {
+          payments.put(rs.getString(1), new Reported(file.batchKey(), rs.getInt(2), rs.getString(1), rs.getString(3),
+              rs.getString(4), rs.getLong(5), PaymentStatus.valueOf(rs.getString(6))));
         }, file.batchKey(), file.bankBin(), file.fileSeq());
     return payments;
   }

@@ -44,8 +44,12 @@ abstract class PaymentCycleTest extends GatewayHttpTest {
   }
 
   JsonNode awaitStatus(String batchId, String status) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> status.equals(batch("dolisa-demo", batchId).path("status").asText()));
-    return batch("dolisa-demo", batchId);
+    return awaitStatus(batchId, status, "dolisa-demo");
+  }
+
+  JsonNode awaitStatus(String batchId, String status, String payer) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> status.equals(batch(payer, batchId).path("status").asText()));
+    return batch(payer, batchId);
   }
 
   HttpResponse<String> approve(String partner, String batchId) {

@@ -2,6 +2,14 @@ package vn.ansinh.gateway.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
@@ -9,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
@@ -32,6 +42,7 @@ class PaymentReportTest extends PaymentCycleTest {
   /** A dispatched batch: R-1…R-4 to Agribank in one file, R-5 to VietinBank. */
   @BeforeEach
   void dispatchedBatch() {
+    registry.stubFor(post(urlMatching("/(dolisa|vss)/notifications")).willReturn(aResponse().withStatus(200)));
     String m = "R" + (++batches) + "-";
     StringBuilder csv = new StringBuilder();
     for (int i = 1; i <= 5; i++) {
@@ -132,6 +143,15 @@ class PaymentReportTest extends PaymentCycleTest {
     assertThat(r.path("returned").toString()).isEqualTo("{\"count\":1,\"sumVnd\":100000}");
     assertThat(r.path("pending").path("count").asInt()).isZero();
 
+    // the labour department hears of every change, report by report, in its JSON
+    await().atMost(Duration.ofSeconds(10)).until(() -> registry.findAll(postRequestedFor(urlEqualTo("/dolisa/notifications"))
+        .withRequestBody(containing(batchId))).size() >= 3);
+    List<JsonNode> told = registry.findAll(postRequestedFor(urlEqualTo("/dolisa/notifications"))
+        .withRequestBody(containing(batchId))).stream().map(req -> Json.read(req.getBodyAsString())).toList();
+    assertThat(told).allSatisfy(n -> assertThat(n.path("kind").asText()).isEqualTo("PAYMENT_RESULTS"));
+    assertThat(told.get(0).path("results").toString()).contains("\"paymentId\":\"" + id(2) + "\"", "\"status\":\"REJECTED\"",
+        "\"reason\":\"AC04\"").doesNotContain(people.get(id(2)));
+
     // MD07: the person is on the deceased register; a later list stops their payment
     String next = batchIdOf(submit("dolisa-demo", "2028-01", "LATER-1,B3," + people.get(id(3))
         + ",Nguyễn Văn An,300000,970405,1500205000003,40,16681,\n", 1, 300_000));
@@ -142,6 +162,30 @@ class PaymentReportTest extends PaymentCycleTest {
     return Json.read(get("/api/v1/payment-batches/" + batchId + "/payments?status=DISPATCHED", token("dolisa-demo"))
         .body()).path("payments").findValues("fileId").stream().map(JsonNode::asText)
         .filter(f -> f.contains(i == 5 ? "-970415-" : "-970405-")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void socialInsuranceHearsOfResultsInItsOwnShape() throws Exception {
+    String person = newPerson();
+    String vssBatch = batchIdOf(submit("vss-demo", "2028-02", "VSS-1,BH-4001234567," + person
+        + ",Hoàng Văn Nam,2789000,970405,1500205000009,40,16681,\n", 1, 2_789_000));
+    awaitStatus(vssBatch, "AWAITING_APPROVAL", "vss-demo");
+    assertThat(approve("treasury-demo", vssBatch).statusCode()).isEqualTo(200);
+    awaitStatus(vssBatch, "DISPATCHED", "vss-demo");
+    String vssFile = Json.read(get("/api/v1/payment-batches/" + vssBatch + "/payments", token("vss-demo")).body())
+        .path("payments").get(0).path("fileId").asText();
+
+    assertThat(agribank(pain002("AGR-VSS-" + batches, vssFile, "VSS-1:ACSC")).statusCode()).isEqualTo(200);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !registry.findAll(postRequestedFor(urlEqualTo("/vss/notifications"))
+        .withRequestBody(containing(vssBatch))).isEmpty());
+    JsonNode n = Json.read(registry.findAll(postRequestedFor(urlEqualTo("/vss/notifications"))
+        .withRequestBody(containing(vssBatch))).get(0).getBodyAsString());
+    assertThat(n.path("maDotChiTra").asText()).isEqualTo(vssBatch);
+    assertThat(n.path("kyChiTra").asText()).isEqualTo("02/2028");
+    assertThat(n.path("trangThaiDot").asText()).isEqualTo("SETTLED");
+    assertThat(n.path("ketQua").get(0).toString())
+        .isEqualTo("{\"maThanhToan\":\"VSS-1\",\"maSoBHXH\":\"BH-4001234567\",\"trangThai\":\"PAID\",\"soTien\":2789000}");
   }
 
   @Test
