@@ -93,7 +93,8 @@ public class SecurityConfiguration {
             .requestMatchers(get("/api/v1/payment-batches/*"), get("/api/v1/payment-batches/*/errors"),
                 get("/api/v1/payment-batches/*/payments")).access(rights.allow("payment.read", "payment-batch"))
             .requestMatchers(post("/api/v1/payment-reports")).access(rights.allow("payment.report", "payment-report"))
-            .requestMatchers(get("/api/v1/reports/reconciliation")).access(rights.allow("report.read", "report"))
+            .requestMatchers(get("/api/v1/reports/reconciliation"), get("/api/v1/reports/non-cash-coverage"))
+            .access(rights.allow("report.read", "report"))
             .requestMatchers(get("/api/v1/dead-letters"), post("/api/v1/dead-letters/*/replay"))
             .access(rights.allow("ops.manage", "dead-letter"))
             // simulated agencies exist in demo mode only

@@ -23,6 +23,7 @@ public final class ServiceCatalog {
       new Operation("GET", "/api/v1/payment-batches/*/payments", "payment-batch", "listPaymentBatchPayments"),
       new Operation("POST", "/api/v1/payment-reports", "payment-report", "reportPayments"),
       new Operation("GET", "/api/v1/reports/reconciliation", "report", "reconcilePaymentBatch"),
+      new Operation("GET", "/api/v1/reports/non-cash-coverage", "report", "reportNonCashCoverage"),
       new Operation("GET", "/api/v1/dead-letters", "dead-letter", "listDeadLetters"),
       new Operation("POST", "/api/v1/dead-letters/*/replay", "dead-letter", "replayDeadLetter"));
 

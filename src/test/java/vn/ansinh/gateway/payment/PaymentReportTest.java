@@ -27,6 +27,8 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.ansinh.gateway.simulator.BankReportMessages;
 import vn.ansinh.gateway.support.BankSignatures;
 import vn.ansinh.gateway.support.Json;
@@ -35,6 +37,9 @@ import vn.ansinh.gateway.support.Json;
 class PaymentReportTest extends PaymentCycleTest {
 
   private static int batches;
+
+  @Autowired
+  JdbcTemplate jdbc;
   private String batchId;
   private String file;   // the one Agribank file of the batch
   private final Map<String, String> people = new HashMap<>();
@@ -162,6 +167,39 @@ class PaymentReportTest extends PaymentCycleTest {
     return Json.read(get("/api/v1/payment-batches/" + batchId + "/payments?status=DISPATCHED", token("dolisa-demo"))
         .body()).path("payments").findValues("fileId").stream().map(JsonNode::asText)
         .filter(f -> f.contains(i == 5 ? "-970415-" : "-970405-")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void nonCashCoverageCountsPeoplePerCommuneUnderTheCodesValidInThePeriod() throws Exception {
+    // 99901 is an old commune code that became 16681 from 2029
+    jdbc.update("insert into admin_unit_change (old_commune, valid_from, new_commune, new_province)"
+        + " values ('99901', '2029-01-01', '16681', '40')");
+    String csv = "COV-1,B1," + newPerson() + ",Nguyễn Văn An,500000,970405,1500205000001,40,16681,\n"
+        + "COV-2,B2," + newPerson() + ",Trần Thị Hoà,500000,970405,1500205000002,40,16681,\n"
+        + "COV-3,B3," + newPerson() + ",Phạm Thị Lan,500000,,,40,16681,\n"
+        + "COV-4,B4," + newPerson() + ",Lê Thị Mai,500000,970405,1500205000004,38,99901,\n"
+        + "COV-5,B5," + newPerson() + ",Hoàng Văn Nam,500000,970405,1500205000005,40,16684,\n";
+    String coverageBatch = batchIdOf(submit("dolisa-demo", "2029-03", csv, 5, 2_500_000));
+    awaitStatus(coverageBatch, "AWAITING_APPROVAL");
+    assertThat(approve("treasury-demo", coverageBatch).statusCode()).isEqualTo(200);
+    awaitStatus(coverageBatch, "DISPATCHED");
+    String coverageFile = Json.read(get("/api/v1/payment-batches/" + coverageBatch + "/payments?status=DISPATCHED",
+        token("dolisa-demo")).body()).path("payments").get(0).path("fileId").asText();
+    assertThat(agribank(pain002("AGR-COV-" + batches, coverageFile, "COV-1:ACSC", "COV-2:ACSC", "COV-4:ACSC",
+        "COV-5:RJCT:AC01")).statusCode()).isEqualTo(200);
+
+    JsonNode coverage = Json.read(get("/api/v1/reports/non-cash-coverage?period=2029-03&provinceCode=40",
+        token("dolisa-demo")).body());
+
+    assertThat(coverage.path("communes").toString()).isEqualTo("["
+        + "{\"communeCode\":\"16681\",\"beneficiaries\":4,\"paidThroughAccounts\":3,\"paidInCash\":1,\"percent\":75.0},"
+        + "{\"communeCode\":\"16684\",\"beneficiaries\":1,\"paidThroughAccounts\":0,\"paidInCash\":0,\"percent\":0.0}]");
+    assertThat(coverage.path("beneficiaries").asInt()).isEqualTo(5);
+    assertThat(coverage.path("percent").decimalValue()).isEqualByComparingTo("60.00");
+    assertThat(get("/api/v1/reports/non-cash-coverage?period=2029-3&provinceCode=40", token("dolisa-demo"))
+        .statusCode()).isEqualTo(400);
+    assertThat(get("/api/v1/reports/non-cash-coverage?period=2029-03&provinceCode=40", token("treasury-demo"))
+        .statusCode()).as("no report.read scope").isEqualTo(403);
   }
 
   @Test
