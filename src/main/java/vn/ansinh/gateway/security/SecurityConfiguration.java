@@ -78,7 +78,7 @@ public class SecurityConfiguration {
             // health probes and published contracts are public
             .requestMatchers(get("/actuator/health"), get("/actuator/health/**"), get("/actuator/info")).permitAll()
             .requestMatchers(get("/contracts/**"), get("/api-docs"), get("/api-docs/**"), get("/swagger-ui/**"), get("/v3/api-docs/**"),
-                get("/ws/citizen"), get("/"), get("/error"))
+                get("/ws/citizen"), get("/"), get("/error"), get("/reports"), get("/reports/*"))
             .permitAll()
             .requestMatchers(get("/actuator/prometheus")).access(rights.allow("ops.manage", "operations"))
             .requestMatchers(post("/api/v1/citizens/verifications"), post("/ws/citizen")).access(citizenVerify)

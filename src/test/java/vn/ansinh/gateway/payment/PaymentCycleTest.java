@@ -8,10 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
+import vn.ansinh.gateway.support.BankSignatures;
 import vn.ansinh.gateway.support.GatewayHttpTest;
 import vn.ansinh.gateway.support.Json;
 
@@ -54,6 +57,17 @@ abstract class PaymentCycleTest extends GatewayHttpTest {
 
   HttpResponse<String> approve(String partner, String batchId) {
     return postBody("/api/v1/payment-batches/" + batchId + "/approval", token(partner), "application/json", "{}");
+  }
+
+  /** A bank's report, signed with the key of {@code keyName} (null: unsigned). */
+  HttpResponse<String> report(String bank, String keyName, String xml) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(url("/api/v1/payment-reports"))
+        .header("Authorization", "Bearer " + token(bank)).header("Content-Type", "application/xml")
+        .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8));
+    if (keyName != null) {
+      b.header("X-JWS-Signature", BankSignatures.sign(keyName, xml));
+    }
+    return send(b.build());
   }
 
   static String batchIdOf(HttpResponse<String> accepted) {

@@ -93,16 +93,6 @@ class PaymentReportTest extends PaymentCycleTest {
     }
   }
 
-  private HttpResponse<String> report(String bank, String keyName, String xml) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(url("/api/v1/payment-reports"))
-        .header("Authorization", "Bearer " + token(bank)).header("Content-Type", "application/xml")
-        .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8));
-    if (keyName != null) {
-      b.header("X-JWS-Signature", BankSignatures.sign(keyName, xml));
-    }
-    return send(b.build());
-  }
-
   private HttpResponse<String> agribank(String xml) {
     return report("bank-970405-demo", "970405", xml);
   }

@@ -1,0 +1,136 @@
+// The reports page: a token by client credentials (kept in memory only), then the gateway's
+// report API — non-cash coverage per commune as a bar chart and table, and a batch's reconciliation.
+(function () {
+  'use strict';
+  let token = null;
+  const $ = (id) => document.getElementById(id);
+  const number = new Intl.NumberFormat('vi-VN');
+
+  function say(id, text, isError) {
+    const el = $(id);
+    el.textContent = text;
+    el.className = isError ? 'error' : '';
+  }
+
+  async function api(path) {
+    const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token } });
+    const body = await response.json();
+    if (!response.ok) {
+      throw new Error(body.detail || body.title || ('HTTP ' + response.status));
+    }
+    return body;
+  }
+
+  $('sign-in-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const basic = btoa($('client-id').value + ':' + $('client-secret').value);
+    $('client-secret').value = '';
+    try {
+      const response = await fetch('/oauth2/token', {
+        method: 'POST',
+        headers: { Authorization: 'Basic ' + basic, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&scope=report.read'
+      });
+      if (!response.ok) {
+        throw new Error('the gateway refused these credentials for report.read');
+      }
+      token = (await response.json()).access_token;
+      say('sign-in-status', 'Signed in as ' + $('client-id').value + '.');
+      $('coverage').hidden = false;
+      $('reconciliation').hidden = false;
+    } catch (e) {
+      say('sign-in-status', 'Sign-in failed: ' + e.message, true);
+    }
+  });
+
+  function cell(row, text) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    row.appendChild(td);
+  }
+
+  function chart(communes) {
+    const svg = $('coverage-chart');
+    const ns = 'http://www.w3.org/2000/svg';
+    const rowHeight = 22;
+    const labelWidth = 70;
+    const width = 600;
+    svg.replaceChildren();
+    svg.setAttribute('viewBox', '0 0 ' + (width + labelWidth + 60) + ' ' + Math.max(rowHeight, communes.length * rowHeight));
+    communes.forEach((c, i) => {
+      const y = i * rowHeight;
+      const label = document.createElementNS(ns, 'text');
+      label.setAttribute('x', 0);
+      label.setAttribute('y', y + 15);
+      label.textContent = c.communeCode;
+      const bar = document.createElementNS(ns, 'rect');
+      bar.setAttribute('class', 'bar');
+      bar.setAttribute('x', labelWidth);
+      bar.setAttribute('y', y + 3);
+      bar.setAttribute('height', rowHeight - 6);
+      bar.setAttribute('width', width * Number(c.percent) / 100);
+      bar.setAttribute('data-commune', c.communeCode);
+      const value = document.createElementNS(ns, 'text');
+      value.setAttribute('x', labelWidth + width * Number(c.percent) / 100 + 6);
+      value.setAttribute('y', y + 15);
+      value.textContent = Number(c.percent).toFixed(2) + '%';
+      svg.append(label, bar, value);
+    });
+  }
+
+  $('coverage-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const period = encodeURIComponent($('period').value);
+      const province = encodeURIComponent($('province').value);
+      const c = await api('/api/v1/reports/non-cash-coverage?period=' + period + '&provinceCode=' + province);
+      say('coverage-summary', number.format(c.paidThroughAccounts) + ' of ' + number.format(c.beneficiaries)
+        + ' = ' + Number(c.percent).toFixed(2) + '% paid through accounts; ' + number.format(c.paidInCash)
+        + ' in cash (province ' + c.provinceCode + ', ' + c.period + ').');
+      const body = $('coverage-table').querySelector('tbody');
+      body.replaceChildren();
+      c.communes.forEach((commune) => {
+        const row = document.createElement('tr');
+        row.setAttribute('data-commune', commune.communeCode);
+        cell(row, commune.communeCode);
+        cell(row, number.format(commune.beneficiaries));
+        cell(row, number.format(commune.paidThroughAccounts));
+        cell(row, number.format(commune.paidInCash));
+        cell(row, Number(commune.percent).toFixed(2));
+        body.appendChild(row);
+      });
+      chart(c.communes);
+    } catch (e) {
+      say('coverage-summary', 'No report: ' + e.message, true);
+    }
+  });
+
+  const LINES = [['declared', 'Declared'], ['received', 'Received'], ['valid', 'Valid'], ['invalid', 'Invalid'],
+    ['duplicate', 'Duplicates stopped'], ['deceased', 'Deceased stopped'], ['cash', 'In cash'],
+    ['dispatched', 'Sent to banks'], ['paid', 'Paid'], ['rejected', 'Rejected'], ['returned', 'Returned'],
+    ['pending', 'Pending']];
+
+  $('reconciliation-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const r = await api('/api/v1/reports/reconciliation?batchId=' + encodeURIComponent($('batch-id').value.trim()));
+      say('reconciliation-summary', 'Batch ' + r.status + ': ' + (r.balanced ? 'balanced.' : 'does NOT balance.'),
+        !r.balanced);
+      if (r.balanced) {
+        $('reconciliation-summary').className = 'balanced';
+      }
+      const body = $('reconciliation-table').querySelector('tbody');
+      body.replaceChildren();
+      LINES.forEach(([key, title]) => {
+        const row = document.createElement('tr');
+        row.setAttribute('data-line', key);
+        cell(row, title);
+        cell(row, number.format(r[key].count));
+        cell(row, number.format(r[key].sumVnd));
+        body.appendChild(row);
+      });
+    } catch (e) {
+      say('reconciliation-summary', 'No reconciliation: ' + e.message, true);
+    }
+  });
+}());

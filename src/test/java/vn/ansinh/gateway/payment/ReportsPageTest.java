@@ -1,0 +1,103 @@
+package vn.ansinh.gateway.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.ansinh.gateway.simulator.BankReportMessages;
+import vn.ansinh.gateway.support.Json;
+
+/** The reports page in headless Chromium: sign in, read the demo province's coverage, reconcile a batch. */
+class ReportsPageTest extends PaymentCycleTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private WebDriver browser;
+
+  @BeforeEach
+  void browser() throws Exception {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    if (System.getenv("CI") != null) {
+      assertThat(installed).as(".ci/run installs Debian's chromium and chromium-driver").isTrue();
+    }
+    Assumptions.assumeTrue(installed, "no chromium and chromium-driver on this machine");
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
+        .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void anOperatorSignsInAndReadsTheCoverageAndTheReconciliation() throws Exception {
+    String csv = "WEB-1,B1," + newPerson() + ",Nguyễn Văn An,500000,970405,1500205000001,40,16681,\n"
+        + "WEB-2,B2," + newPerson() + ",Trần Thị Hoà,500000,970405,1500205000002,40,16681,\n"
+        + "WEB-3,B3," + newPerson() + ",Phạm Thị Lan,500000,,,40,16681,\n";
+    String batchId = batchIdOf(submit("dolisa-demo", "2029-07", csv, 3, 1_500_000));
+    awaitStatus(batchId, "AWAITING_APPROVAL");
+    assertThat(approve("treasury-demo", batchId).statusCode()).isEqualTo(200);
+    awaitStatus(batchId, "DISPATCHED");
+    String file = Json.read(get("/api/v1/payment-batches/" + batchId + "/payments?status=DISPATCHED",
+        token("dolisa-demo")).body()).path("payments").get(0).path("fileId").asText();
+    assertThat(report("bank-970405-demo", "970405", BankReportMessages.pain002("WEB-PSR", file, List.of(
+        new BankReportMessages.Status("WEB-1", "ACSC", null), new BankReportMessages.Status("WEB-2", "ACSC", null))))
+        .statusCode()).isEqualTo(200);
+
+    browser.get("http://localhost:" + port + "/reports");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    browser.findElement(By.id("client-id")).sendKeys("dolisa-demo");
+    browser.findElement(By.id("client-secret")).sendKeys("demo-secret");
+    browser.findElement(By.id("sign-in-button")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("coverage-form")));
+
+    browser.findElement(By.id("period")).sendKeys("2029-07");
+    browser.findElement(By.id("province")).sendKeys("40");
+    browser.findElement(By.id("coverage-button")).click();
+    WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#coverage-table tr[data-commune='16681']")));
+    List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+    assertThat(cells).containsExactly("16681", "3", "2", "1", "66.67");
+    assertThat(browser.findElement(By.id("coverage-summary")).getText()).contains("2 of 3 = 66.67%");
+    assertThat(browser.findElement(By.cssSelector("#coverage-chart rect[data-commune='16681']")).getAttribute("width"))
+        .isEqualTo("400.02");
+
+    browser.findElement(By.id("batch-id")).sendKeys(batchId);
+    browser.findElement(By.id("reconciliation-button")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reconciliation-summary"), "balanced"));
+    assertThat(browser.findElement(By.id("reconciliation-summary")).getText()).isEqualTo("Batch SETTLED: balanced.");
+    assertThat(browser.findElement(By.cssSelector("#reconciliation-table tr[data-line='paid']")).getText())
+        .contains("Paid").contains("2");
+  }
+
+  @Test
+  void wrongCredentialsAreRefusedAndNoReportShows() {
+    browser.get("http://localhost:" + port + "/reports/index.html");
+    browser.findElement(By.id("client-id")).sendKeys("dolisa-demo");
+    browser.findElement(By.id("client-secret")).sendKeys("wrong");
+    browser.findElement(By.id("sign-in-button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("sign-in-status"), "Sign-in failed"));
+    assertThat(browser.findElement(By.id("coverage")).isDisplayed()).isFalse();
+  }
+}
