@@ -52,60 +52,10 @@ OWN_WORK=0
 RSS_PEAK_KB=0
 PG_PEAK_KB=0
 
-# --- small helpers ---------------------------------------------------------------------------
-# progress to stderr, and to run.log once this run owns the work dir
-log() {
-  printf '[bench] %s\n' "$*" >&2
-  [[ $OWN_WORK != 1 ]] || printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >> "$WORK/run.log"
-}
-die() { log "ERROR: $*"; exit 1; }
-now() { date +%s.%N; }
-
-# One figure: to stdout and to the results file.
-emit() {
-  printf 'BENCH %s %s %s\n' "$1" "$2" "$3" | tee -a "$PARTIAL"
-}
-
-# awk does the arithmetic so the shell needs no bc or python
-calc() { awk "BEGIN { printf \"$1\\n\", $2 }"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f\n", a / b; else print "0.000" }'; }
-greater() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a > b) }'; }
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# HTTP status of a GET, 000 when nothing answers
-http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" || true; }
-
-# Stop one process we started: TERM, a grace period, then KILL.
-stop_pid() {
-  local pid=$1 name=$2 grace=${3:-5} i
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < grace * 10; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    log "$name ($pid) did not stop in ${grace}s, killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-}
-
-# The gateway stops its embedded PostgreSQL on a clean shutdown; if it was killed, the postmaster
-# is left running on our data dir -- stop it through its own pid file.
-stop_orphan_postgres() {
-  local pidfile pid
-  [[ -d $WORK/data ]] || return 0
-  while IFS= read -r pidfile; do
-    pid=$(head -n 1 "$pidfile" 2>/dev/null || true)
-    if [[ $pid =~ ^[0-9]+$ ]] && [[ $(cat "/proc/$pid/comm" 2>/dev/null || true) == postgres* ]]; then
-      log "stopping leftover PostgreSQL $pid ($pidfile)"
-      kill -INT "$pid" 2>/dev/null || true   # SIGINT = PostgreSQL's fast shutdown
-      for _ in {1..50}; do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    fi
-  done < <(find "$WORK/data" -name postmaster.pid 2>/dev/null)
-}
+# --- small helpers (bench/lib.sh) ------------------------------------------------------------
+LOG_TAG=bench
+# shellcheck source=lib.sh
+source "$BENCH_DIR/lib.sh"
 
 cleanup() {
   local status=$?

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -74,11 +73,6 @@ public class PaymentBatches {
     jdbc.update("update payment_batch set status = ?, status_reason = null, approved_by = ?, approved_at = ?,"
         + " updated_at = ? where batch_key = ?", BatchStatus.APPROVED.name(), approver, Timestamp.from(at),
         Timestamp.from(clock.instant()), key);
-  }
-
-  List<PaymentBatch> ownedBy(String owner, int page, int size) {
-    return jdbc.query("select * from payment_batch where owner = ? order by created_at desc, batch_key desc"
-        + " limit ? offset ?", PaymentBatches::map, owner, size, (long) page * size);
   }
 
   /** What validation found, in counts and sums of đồng. */
