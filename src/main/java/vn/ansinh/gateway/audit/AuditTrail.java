@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The audit trail's entry point. The request path only enqueues; one writer thread per instance
  * takes events in batches, chains them and stores them, so a request never waits on the audit
- * database. A failed batch is kept and retried, never dropped.
+ * database. A failed batch is kept and retried, never dropped; while the store keeps failing, or
+ * the queue is nearly full, {@link #accepting()} is false and requests are refused (fail closed).
  */
 @Component
 public class AuditTrail implements SmartLifecycle {
@@ -29,6 +30,7 @@ public class AuditTrail implements SmartLifecycle {
   private final Counter written;
   private final Counter refused;
   private volatile boolean running;
+  private volatile boolean storeFailing;
   private volatile int inFlight;
   private Thread writer;
 
@@ -55,6 +57,16 @@ public class AuditTrail implements SmartLifecycle {
     return false;
   }
 
+  /** False while the store fails or the queue is 90% full: new requests must then be refused. */
+  public boolean accepting() {
+    return !storeFailing && queue.remainingCapacity() > properties.queueCapacity() / 10;
+  }
+
+  /** True while the last attempt to store a batch failed. */
+  public boolean storeFailing() {
+    return storeFailing;
+  }
+
   /** Events accepted but not yet stored. */
   public int pending() {
     return queue.size() + inFlight;
@@ -75,6 +87,7 @@ public class AuditTrail implements SmartLifecycle {
         }
         inFlight = batch.size();
         store.append(batch);
+        storeFailing = false;
         written.increment(batch.size());
         batch.clear();
         inFlight = 0;
@@ -84,6 +97,7 @@ public class AuditTrail implements SmartLifecycle {
           break;
         }
       } catch (RuntimeException e) {
+        storeFailing = true;
         log.error("Audit batch of {} events not stored yet, retrying: {}", batch.size(), e.getMessage());
         sleepQuietly(500);
       }

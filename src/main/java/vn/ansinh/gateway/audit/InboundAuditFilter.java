@@ -17,6 +17,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.ansinh.gateway.error.AuditUnavailableException;
+import vn.ansinh.gateway.web.ProblemWriter;
 import vn.ansinh.gateway.web.RequestIdFilter;
 import vn.ansinh.gateway.web.ServiceCatalog;
 
@@ -31,10 +33,12 @@ public class InboundAuditFilter extends OncePerRequestFilter {
   private static final int MAX_HEADER = 200;
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
   private final AuditTrail trail;
+  private final ProblemWriter problems;
   private final MeterRegistry meters;
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-  public InboundAuditFilter(AuditTrail trail, MeterRegistry meters) {
+  public InboundAuditFilter(AuditTrail trail, MeterRegistry meters, ProblemWriter problems) {
+    this.problems = problems;
     this.trail = trail;
     this.meters = meters;
   }
@@ -60,7 +64,13 @@ public class InboundAuditFilter extends OncePerRequestFilter {
     DigestingRequest in = new DigestingRequest(request);
     DigestingResponse out = new DigestingResponse(response);
     try {
-      chain.doFilter(in, out);
+      if (trail.accepting()) {
+        chain.doFilter(in, out);
+      } else {
+        // fail closed: nothing is served that the trail cannot record; the refusal itself is queued
+        out.setHeader("Retry-After", "10");
+        problems.write(request, out, new AuditUnavailableException());
+      }
     } finally {
       AuditContext.close();
       int status = out.getStatus();
