@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,26 @@ public class AuditStore {
       jdbc.batchUpdate(INSERT, chained, chained.size(), AuditStore::bind);
       jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", seq, prev);
     });
+  }
+
+  /** Signs the current chain head, unless it is signed already; the head row lock keeps it the head meanwhile. */
+  void checkpoint(AuditSigningKey key) {
+    tx.executeWithoutResult(status -> {
+      ChainHead head = jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where id = 1 for update",
+          (rs, i) -> new ChainHead(rs.getLong(1), rs.getString(2)));
+      if (head.lastSeq() > 0) {
+        jdbc.update("insert into audit_checkpoint (seq, head_hash, signed_at, key_id, signature) values (?, ?, ?, ?, ?)"
+            + " on conflict (seq) do nothing", head.lastSeq(), head.lastHash(), Timestamp.from(Instant.now()),
+            key.keyId(), key.sign(head.lastSeq(), head.lastHash()));
+      }
+    });
+  }
+
+  /** Registers the audit key's public half; rotated keys stay, so older checkpoints still verify. */
+  void register(AuditSigningKey key) {
+    jdbc.update("insert into audit_signing_key (key_id, algorithm, public_key, created_at) values (?, ?, ?, ?)"
+        + " on conflict (key_id) do nothing", key.keyId(), AuditSigningKey.ALGORITHM, key.publicKeyBase64(),
+        Timestamp.from(Instant.now()));
   }
 
   public ChainHead head() {

@@ -34,7 +34,12 @@ public class AuditTrail implements SmartLifecycle {
   private volatile int inFlight;
   private Thread writer;
 
-  public AuditTrail(AuditStore store, AuditProperties properties, MeterRegistry meters) {
+  private final AuditSigningKey key;
+  private long sinceCheckpoint;
+  private long lastCheckpointNanos = System.nanoTime();
+
+  public AuditTrail(AuditStore store, AuditProperties properties, MeterRegistry meters, AuditSigningKey key) {
+    this.key = key;
     this.store = store;
     this.properties = properties;
     this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
@@ -89,8 +94,10 @@ public class AuditTrail implements SmartLifecycle {
         store.append(batch);
         storeFailing = false;
         written.increment(batch.size());
+        sinceCheckpoint += batch.size();
         batch.clear();
         inFlight = 0;
+        checkpointIfDue();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         if (!running) {
@@ -104,6 +111,22 @@ public class AuditTrail implements SmartLifecycle {
     }
   }
 
+  /** Every N events or T seconds, the chain head is signed (a failure is retried after the next batch). */
+  private void checkpointIfDue() {
+    boolean due = sinceCheckpoint >= properties.checkpointEvery()
+        || System.nanoTime() - lastCheckpointNanos >= properties.checkpointInterval().toNanos();
+    if (!due) {
+      return;
+    }
+    try {
+      store.checkpoint(key);
+      sinceCheckpoint = 0;
+      lastCheckpointNanos = System.nanoTime();
+    } catch (RuntimeException e) {
+      log.warn("Audit checkpoint not signed yet, retrying after the next batch: {}", e.getMessage());
+    }
+  }
+
   private static void sleepQuietly(long millis) {
     try {
       Thread.sleep(millis);
@@ -114,6 +137,7 @@ public class AuditTrail implements SmartLifecycle {
 
   @Override
   public void start() {
+    store.register(key);
     running = true;
     writer = new Thread(this::writeLoop, "audit-writer");
     writer.setDaemon(false);

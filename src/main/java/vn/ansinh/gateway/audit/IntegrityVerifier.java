@@ -2,7 +2,9 @@ package vn.ansinh.gateway.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -12,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Walks the stored chain in sequence order (streamed, never all in memory) and finds the first
  * edited, deleted, inserted or reordered row: a gap in the sequence, a link that does not point at
- * the previous hash, or a hash that does not match the row's content.
+ * the previous hash, or a hash that does not match the row's content. Each signed checkpoint on
+ * the way must name the hash found there and verify with a registered audit key, so a chain edited
+ * and re-hashed from end to end is caught too.
  */
 @Service
 public class IntegrityVerifier {
@@ -44,13 +48,22 @@ public class IntegrityVerifier {
       if (from == null && to == null && head.lastSeq() > 0) {
         return IntegrityReport.broken(0, null, 1, "events recorded by the chain head are missing");
       }
-      return IntegrityReport.ok(0, null, null);
+      return IntegrityReport.ok(0, null, null, 0);
     }
     long start = from == null ? 1 : firstSeq;
     long end = to == null ? Long.MAX_VALUE : lastSeq;
     String anchor = start == 1 ? AuditChain.GENESIS_HASH : predecessorHash(start);
 
-    Walk walk = new Walk(start, anchor);
+    Map<Long, String[]> checkpoints = new HashMap<>();
+    jdbc.query("select seq, head_hash, key_id, signature from audit_checkpoint where seq >= ? and seq <= ?",
+        rs -> {
+          checkpoints.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+        }, start, end);
+    Map<String, String> keys = new HashMap<>();
+    jdbc.query("select key_id, public_key from audit_signing_key", rs -> {
+      keys.put(rs.getString(1), rs.getString(2));
+    });
+    Walk walk = new Walk(start, anchor, checkpoints, keys);
     jdbc.query("select " + AuditStore.COLUMNS + " from audit_event where seq >= ? and seq <= ? order by seq",
         rs -> {
           if (walk.broken == null) {
@@ -63,7 +76,7 @@ public class IntegrityVerifier {
     if (to == null && (walk.expectedSeq - 1 != head.lastSeq() || !walk.prevHash.equals(head.lastHash()))) {
       return IntegrityReport.broken(walk.count, start, walk.expectedSeq, "the chain ends before the recorded head");
     }
-    return IntegrityReport.ok(walk.count, start, walk.expectedSeq - 1);
+    return IntegrityReport.ok(walk.count, start, walk.expectedSeq - 1, walk.checkpoints);
   }
 
   private Long boundary(String fn, String op, Instant at) {
@@ -80,15 +93,20 @@ public class IntegrityVerifier {
   }
 
   private static final class Walk {
+    final Map<Long, String[]> signed;   // seq → head hash, key id, signature
+    final Map<String, String> keys;     // key id → public key
     long expectedSeq;
     String prevHash;
     long count;
+    long checkpoints;
     Long broken;
     String reason;
 
-    Walk(long start, String anchor) {
+    Walk(long start, String anchor, Map<Long, String[]> signed, Map<String, String> keys) {
       this.expectedSeq = start;
       this.prevHash = anchor;
+      this.signed = signed;
+      this.keys = keys;
     }
 
     void check(ChainedAuditEvent row) {
@@ -102,6 +120,24 @@ public class IntegrityVerifier {
       } else {
         prevHash = row.hash();
         expectedSeq++;
+        checkpoint(row.seq(), row.hash());
+      }
+    }
+
+    private void checkpoint(long seq, String hash) {
+      String[] c = signed.get(seq);
+      if (c == null) {
+        return;
+      }
+      String key = keys.get(c[1]);
+      if (!c[0].equals(hash)) {
+        fail(seq, "the signed checkpoint does not match the chain here");
+      } else if (key == null) {
+        fail(seq, "the checkpoint is signed with a key that was never registered");
+      } else if (!AuditSigningKey.verifies(key, seq, hash, c[2])) {
+        fail(seq, "the checkpoint's signature does not verify");
+      } else {
+        checkpoints++;
       }
     }
 

@@ -41,6 +41,9 @@ public class ProductionGuard implements EnvironmentPostProcessor {
     if (subjectKey.isBlank() || subjectKey.contains(DEMO_SUBJECT_KEY_MARK)) {
       problems.add("gateway.audit.subject-key (GATEWAY_AUDIT_SUBJECT_KEY) must be a production secret");
     }
+    if (env.getProperty("gateway.audit.signing-key-location", "").isBlank()) {
+      problems.add("gateway.audit.signing-key-location (GATEWAY_AUDIT_SIGNING_KEY) must name the audit key");
+    }
     if (env.getProperty("gateway.database.embedded", Boolean.class, false)) {
       problems.add("the embedded database is demo-only; set DB_URL, DB_USER and DB_PASSWORD");
     }

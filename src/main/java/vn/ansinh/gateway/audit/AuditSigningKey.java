@@ -1,0 +1,128 @@
+package vn.ansinh.gateway.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * The gateway's audit key (Ed25519): signs checkpoints of the hash chain. Production reads a
+ * PKCS#8 PEM file ({@code gateway.audit.signing-key-location}) and its public key beside it
+ * ({@code <file>.pub}, X.509 PEM); demo mode makes a pair under its data folder. A rotated key gets
+ * a new id; the old public keys stay registered for verification.
+ */
+public final class AuditSigningKey {
+
+  static final String ALGORITHM = "Ed25519";
+  private final PrivateKey privateKey;
+  private final PublicKey publicKey;
+  private final String keyId;
+
+  AuditSigningKey(PrivateKey privateKey, PublicKey publicKey) {
+    this.privateKey = privateKey;
+    this.publicKey = publicKey;
+    this.keyId = idOf(publicKey);
+  }
+
+  static String idOf(PublicKey key) {
+    return AuditChain.sha256Hex(key.getEncoded()).substring(0, 32);
+  }
+
+  /** The key pair in PEM files; or, with no file in demo mode, one made and kept under dataDir. */
+  static AuditSigningKey load(String location, Path dataDir, boolean demo) {
+    try {
+      Path file;
+      if (location != null && !location.isBlank()) {
+        file = Path.of(location);
+      } else if (demo) {
+        file = dataDir.resolve("keys").resolve("audit-signing-key.pem");
+        if (!Files.exists(file)) {
+          KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+          Files.createDirectories(file.getParent());
+          write(file, "PRIVATE KEY", pair.getPrivate().getEncoded());
+          write(publicFile(file), "PUBLIC KEY", pair.getPublic().getEncoded());
+        }
+      } else {
+        throw new IllegalStateException("gateway.audit.signing-key-location (GATEWAY_AUDIT_SIGNING_KEY) is required");
+      }
+      KeyFactory keys = KeyFactory.getInstance(ALGORITHM);
+      return new AuditSigningKey(keys.generatePrivate(new PKCS8EncodedKeySpec(read(file))),
+          keys.generatePublic(new X509EncodedKeySpec(read(publicFile(file)))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the audit signing key cannot be read", e);
+    }
+  }
+
+  private static Path publicFile(Path privateFile) {
+    return privateFile.resolveSibling(privateFile.getFileName() + ".pub");
+  }
+
+  private static byte[] read(Path pem) throws IOException {
+    return Base64.getMimeDecoder().decode(Files.readString(pem, StandardCharsets.US_ASCII)
+        .replaceAll("-----(BEGIN|END) [A-Z ]+-----", ""));
+  }
+
+  private static void write(Path file, String type, byte[] der) throws IOException {
+    Files.writeString(file, "-----BEGIN " + type + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END " + type + "-----\n", StandardCharsets.US_ASCII);
+    if (type.startsWith("PRIVATE")) {
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: the folder's own permissions apply
+      }
+    }
+  }
+
+  String keyId() {
+    return keyId;
+  }
+
+  String publicKeyBase64() {
+    return Base64.getEncoder().encodeToString(publicKey.getEncoded());
+  }
+
+  static byte[] signed(long seq, String headHash) {
+    return ("ansinh-audit-checkpoint|" + seq + "|" + headHash).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  String sign(long seq, String headHash) {
+    try {
+      Signature s = Signature.getInstance(ALGORITHM);
+      s.initSign(privateKey);
+      s.update(signed(seq, headHash));
+      return Base64.getEncoder().encodeToString(s.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("a checkpoint cannot be signed", e);
+    }
+  }
+
+  static boolean verifies(String publicKeyBase64, long seq, String headHash, String signature) {
+    try {
+      PublicKey key = KeyFactory.getInstance(ALGORITHM)
+          .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
+      Signature s = Signature.getInstance(ALGORITHM);
+      s.initVerify(key);
+      s.update(signed(seq, headHash));
+      return s.verify(Base64.getDecoder().decode(signature));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+}
