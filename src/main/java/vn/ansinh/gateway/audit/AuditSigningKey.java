@@ -20,7 +20,7 @@ import java.util.Base64;
 /**
  * The gateway's audit key (Ed25519): signs checkpoints of the hash chain. Production reads a
  * PKCS#8 PEM file ({@code gateway.audit.signing-key-location}) and its public key beside it
- * ({@code <file>.pub}, X.509 PEM); demo mode makes a pair under its data folder. A rotated key gets
+ * ({@code <file>.pub}, X.509 PEM); without one (demo mode) a pair is made under the data folder. A rotated key gets
  * a new id; the old public keys stay registered for verification.
  */
 public final class AuditSigningKey {
@@ -40,13 +40,16 @@ public final class AuditSigningKey {
     return AuditChain.sha256Hex(key.getEncoded()).substring(0, 32);
   }
 
-  /** The key pair in PEM files; or, with no file in demo mode, one made and kept under dataDir. */
-  static AuditSigningKey load(String location, Path dataDir, boolean demo) {
+  /**
+   * The key pair in PEM files; with none configured, one made and kept under dataDir (demo mode and
+   * tests: the prod profile refuses to start without a configured key).
+   */
+  static AuditSigningKey load(String location, Path dataDir) {
     try {
       Path file;
       if (location != null && !location.isBlank()) {
         file = Path.of(location);
-      } else if (demo) {
+      } else {
         file = dataDir.resolve("keys").resolve("audit-signing-key.pem");
         if (!Files.exists(file)) {
           KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
@@ -54,8 +57,6 @@ public final class AuditSigningKey {
           write(file, "PRIVATE KEY", pair.getPrivate().getEncoded());
           write(publicFile(file), "PUBLIC KEY", pair.getPublic().getEncoded());
         }
-      } else {
-        throw new IllegalStateException("gateway.audit.signing-key-location (GATEWAY_AUDIT_SIGNING_KEY) is required");
       }
       KeyFactory keys = KeyFactory.getInstance(ALGORITHM);
       return new AuditSigningKey(keys.generatePrivate(new PKCS8EncodedKeySpec(read(file))),
