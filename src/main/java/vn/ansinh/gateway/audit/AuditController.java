@@ -1,6 +1,8 @@
 package vn.ansinh.gateway.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -19,11 +21,24 @@ public class AuditController {
   private final AuditSearch search;
   private final IntegrityVerifier verifier;
   private final SubjectHasher subjects;
+  private final AuditExport export;
 
-  public AuditController(AuditSearch search, IntegrityVerifier verifier, SubjectHasher subjects) {
+  public AuditController(AuditSearch search, IntegrityVerifier verifier, SubjectHasher subjects, AuditExport export) {
+    this.export = export;
     this.search = search;
     this.verifier = verifier;
     this.subjects = subjects;
+  }
+
+  /** The signed export for inspectors; {@code java -jar <gateway>.jar audit-verify export.zip} checks it offline. */
+  @GetMapping(path = "/export", produces = "application/zip")
+  public void export(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+      HttpServletResponse response) throws IOException {
+    response.setContentType("application/zip");
+    response.setHeader("Content-Disposition", "attachment; filename=\"audit-export.zip\"");
+    export.write(from, to, response.getOutputStream());
   }
 
   @GetMapping("/events")

@@ -103,23 +103,34 @@ public final class AuditSigningKey {
   }
 
   String sign(long seq, String headHash) {
+    return signBytes(signed(seq, headHash));
+  }
+
+  String signBytes(byte[] data) {
     try {
       Signature s = Signature.getInstance(ALGORITHM);
       s.initSign(privateKey);
-      s.update(signed(seq, headHash));
+      s.update(data);
       return Base64.getEncoder().encodeToString(s.sign());
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("a checkpoint cannot be signed", e);
+      throw new IllegalStateException("the audit key cannot sign", e);
     }
   }
 
   static boolean verifies(String publicKeyBase64, long seq, String headHash, String signature) {
+    return verifiesBytes(publicKeyBase64, signed(seq, headHash), signature);
+  }
+
+  static boolean verifiesBytes(String publicKeyBase64, byte[] data, String signature) {
+    if (publicKeyBase64 == null || signature == null) {
+      return false;
+    }
     try {
       PublicKey key = KeyFactory.getInstance(ALGORITHM)
           .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
       Signature s = Signature.getInstance(ALGORITHM);
       s.initVerify(key);
-      s.update(signed(seq, headHash));
+      s.update(data);
       return s.verify(Base64.getDecoder().decode(signature));
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       return false;

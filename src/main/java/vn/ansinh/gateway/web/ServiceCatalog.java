@@ -12,6 +12,7 @@ public final class ServiceCatalog {
       new Operation("POST", "/ws/citizen", "citizen-verification", "VerifyCitizen"),
       new Operation("GET", "/api/v1/audit/events", "audit", "searchAuditEvents"),
       new Operation("GET", "/api/v1/audit/integrity", "audit", "checkAuditIntegrity"),
+      new Operation("GET", "/api/v1/audit/export", "audit", "exportAuditTrail"),
       new Operation("POST", "/api/v1/beneficiaries", "beneficiary", "registerBeneficiary"),
       new Operation("POST", "/api/v1/beneficiaries/bulk", "beneficiary", "registerBeneficiaries"),
       new Operation("GET", "/api/v1/beneficiaries/*", "beneficiary", "getBeneficiary"),
