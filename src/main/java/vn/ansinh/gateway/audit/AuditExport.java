@@ -52,6 +52,11 @@ public class AuditExport {
   record Line(long seq, String prevHash, String hash, AuditEvent event) {}
 
   public void write(Instant from, Instant to, OutputStream out) {
+    write(from, to, Long.MAX_VALUE, out);
+  }
+
+  /** The events in the time range up to {@code lastSeq} (retention archives a prefix of the chain). */
+  void write(Instant from, Instant to, long lastSeq, OutputStream out) {
     snapshot.executeWithoutResult(status -> {
       try {
         ZipOutputStream zip = new ZipOutputStream(out);
@@ -64,13 +69,13 @@ public class AuditExport {
         long[] range = {Long.MAX_VALUE, Long.MIN_VALUE, 0};
         digests.put("events.jsonl", entry(zip, "events.jsonl", sink -> jdbc.query("select " + AuditStore.COLUMNS
             + " from audit_event where (?::timestamptz is null or occurred_at >= ?) and (?::timestamptz is null or occurred_at < ?)"
-            + " order by seq", rs -> {
+            + " and seq <= ? order by seq", rs -> {
               ChainedAuditEvent c = AuditStore.map(rs);
               range[0] = Math.min(range[0], c.seq());
               range[1] = Math.max(range[1], c.seq());
               range[2]++;
               sink.line(new Line(c.seq(), c.prevHash(), c.hash(), c.event()));
-            }, ts(from), ts(from), ts(to), ts(to))));
+            }, ts(from), ts(from), ts(to), ts(to), lastSeq)));
         digests.put("checkpoints.jsonl", entry(zip, "checkpoints.jsonl", sink -> jdbc.query(
             "select seq, head_hash, signed_at, key_id, signature from audit_checkpoint where seq between ? and ? order by seq",
             rs -> {

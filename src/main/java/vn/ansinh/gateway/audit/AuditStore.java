@@ -61,6 +61,13 @@ public class AuditStore {
     });
   }
 
+  /** Signs the chain at an event already stored (the cut of a retention run). */
+  void checkpointAt(long seq, AuditSigningKey key) {
+    String hash = jdbc.queryForObject("select hash from audit_event where seq = ?", String.class, seq);
+    jdbc.update("insert into audit_checkpoint (seq, head_hash, signed_at, key_id, signature) values (?, ?, ?, ?, ?)"
+        + " on conflict (seq) do nothing", seq, hash, Timestamp.from(Instant.now()), key.keyId(), key.sign(seq, hash));
+  }
+
   /** Registers the audit key's public half; rotated keys stay, so older checkpoints still verify. */
   void register(AuditSigningKey key) {
     jdbc.update("insert into audit_signing_key (key_id, algorithm, public_key, created_at) values (?, ?, ?, ?)"

@@ -53,6 +53,14 @@ public class IntegrityVerifier {
     long start = from == null ? 1 : firstSeq;
     long end = to == null ? Long.MAX_VALUE : lastSeq;
     String anchor = start == 1 ? AuditChain.GENESIS_HASH : predecessorHash(start);
+    if (from == null && firstSeq > 1) {
+      // the oldest events may have gone to a retention archive: then a signed cut explains the gap
+      String cut = retentionCut(firstSeq - 1);
+      if (cut != null) {
+        start = firstSeq;
+        anchor = cut;
+      }
+    }
 
     Map<Long, String[]> checkpoints = new HashMap<>();
     jdbc.query("select seq, head_hash, key_id, signature from audit_checkpoint where seq >= ? and seq <= ?",
@@ -85,6 +93,17 @@ public class IntegrityVerifier {
     }
     return jdbc.queryForObject("select " + fn + "(seq) from audit_event where occurred_at " + op + " ?",
         Long.class, Timestamp.from(at));
+  }
+
+  /** The chain hash at a retention cut, when a cut was made there and its checkpoint's signature holds. */
+  private String retentionCut(long seq) {
+    List<String[]> cut = jdbc.query("select c.head_hash, k.public_key, c.signature from audit_retention_cut r"
+        + " join audit_checkpoint c on c.seq = r.seq join audit_signing_key k on k.key_id = c.key_id where r.seq = ?",
+        (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, seq);
+    if (cut.isEmpty() || !AuditSigningKey.verifies(cut.get(0)[1], seq, cut.get(0)[0], cut.get(0)[2])) {
+      return null;
+    }
+    return cut.get(0)[0];
   }
 
   private String predecessorHash(long seq) {
