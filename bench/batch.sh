@@ -236,19 +236,6 @@ sample_footprint() {
   return 0
 }
 
-postgres_pss_kb() {
-  local pidfile pm pid kb total=0
-  pidfile=$(find "$WORK/data" -name postmaster.pid 2>/dev/null | head -n 1)
-  pm=$([[ -n $pidfile ]] && head -n 1 "$pidfile" 2>/dev/null || true)
-  if [[ $pm =~ ^[0-9]+$ ]] && [[ -r /proc/$pm/smaps_rollup ]]; then
-    for pid in "$pm" $(cat "/proc/$pm/task/$pm/children" 2>/dev/null || true); do
-      kb=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
-      total=$((total + ${kb:-0}))
-    done
-  fi
-  echo "$total"
-}
-
 # Poll until the batch reaches $1; a REJECTED batch, a stall or the overall deadline stop the run.
 wait_for_status() {
   local want=$1 status last= tick=0 changed progress

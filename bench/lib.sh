@@ -55,3 +55,18 @@ stop_orphan_postgres() {
     fi
   done < <(find "$WORK/data" -name postmaster.pid 2>/dev/null)
 }
+
+# The embedded PostgreSQL runs outside the JVM (pg_ctl detaches it): the postmaster named in its
+# pid file under the data dir, plus its backends. PSS, so shared buffers are counted once.
+postgres_pss_kb() {
+  local pidfile pm pid kb total=0
+  pidfile=$(find "$WORK/data" -name postmaster.pid 2>/dev/null | head -n 1)
+  pm=$([[ -n $pidfile ]] && head -n 1 "$pidfile" 2>/dev/null || true)
+  if [[ $pm =~ ^[0-9]+$ ]] && [[ -r /proc/$pm/smaps_rollup ]]; then
+    for pid in "$pm" $(cat "/proc/$pm/task/$pm/children" 2>/dev/null || true); do
+      kb=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
+      total=$((total + ${kb:-0}))
+    done
+  fi
+  echo "$total"
+}

@@ -218,21 +218,6 @@ stub_answered() { curl -sS --max-time 5 "$STUB/admin/stats" | sed -n 's/^answere
 
 gateway_rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$GW_PID/status" 2>/dev/null || echo 0; }
 
-# The embedded PostgreSQL runs outside the JVM (pg_ctl detaches it): the postmaster named in its
-# pid file under the data dir, plus its backends. PSS, so shared buffers are counted once.
-postgres_pss_kb() {
-  local pidfile pm pid kb total=0
-  pidfile=$(find "$WORK/data" -name postmaster.pid 2>/dev/null | head -n 1)
-  pm=$([[ -n $pidfile ]] && head -n 1 "$pidfile" 2>/dev/null || true)
-  if [[ $pm =~ ^[0-9]+$ ]] && [[ -r /proc/$pm/smaps_rollup ]]; then
-    for pid in "$pm" $(cat "/proc/$pm/task/$pm/children" 2>/dev/null || true); do
-      kb=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
-      total=$((total + ${kb:-0}))
-    done
-  fi
-  echo "$total"
-}
-
 # Peak memory while the gateway is under load; PostgreSQL less often, it takes a few processes.
 sample_footprint() {
   local kb
