@@ -18,7 +18,7 @@ public class AuditStore {
 
   static final String COLUMNS = "seq, occurred_at, direction, partner, xroad_client, xroad_id, service, operation, "
       + "outcome, status, latency_ms, request_id, request_sha256, response_sha256, subject_hash, prev_hash, hash";
-  private static final String INSERT = "insert into audit_event (" + COLUMNS
+  static final String INSERT = "insert into audit_event (" + COLUMNS
       + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final JdbcTemplate jdbc;
@@ -80,7 +80,7 @@ public class AuditStore {
         (rs, i) -> new ChainHead(rs.getLong(1), rs.getString(2)));
   }
 
-  private static void bind(PreparedStatement ps, ChainedAuditEvent c) throws SQLException {
+  static void bind(PreparedStatement ps, ChainedAuditEvent c) throws SQLException {
     AuditEvent e = c.event();
     ps.setLong(1, c.seq());
     ps.setTimestamp(2, Timestamp.from(e.occurredAt()));
