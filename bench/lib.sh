@@ -70,3 +70,18 @@ postgres_pss_kb() {
   fi
   echo "$total"
 }
+
+# Poll until a URL answers 200; fail early if the process behind it died or logged fail_pattern.
+wait_for_200() {
+  local url=$1 timeout=$2 pid=$3 name=$4 logfile=$5 fail_pattern=${6:-} deadline
+  deadline=$(($(date +%s) + timeout))
+  until [[ $(http_status "$url") == 200 ]]; do
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$logfile" >&2 || true; die "$name exited during startup (log: $logfile)"; }
+    if [[ -n $fail_pattern ]] && grep -q "$fail_pattern" "$logfile" 2>/dev/null; then
+      grep -E "$fail_pattern|^Caused by:" "$logfile" | cut -c1-300 >&2 || true
+      die "$name failed to start (log: $logfile)"
+    fi
+    (($(date +%s) < deadline)) || { tail -n 30 "$logfile" >&2 || true; die "$name not ready after ${timeout}s (log: $logfile)"; }
+    sleep 0.2
+  done
+}
