@@ -1,14 +1,3 @@
--- Bank payment reports (SPEC §4.5): pain.002 and camt.054, idempotent by the bank's message id.
-create table payment_report (
-  bank_bin     varchar(6)   not null,
-  msg_id       varchar(35)  not null,
-  msg_type     varchar(20)  not null,
-  body_sha256  char(64)     not null,
-  response     text         not null,
-  received_at  timestamptz  not null,
-  primary key (bank_bin, msg_id)
-);
-
 -- What one report changed for one batch, to be told to the paying agency (SPEC §4.5, §6.5)
 -- through the outbox: paymentId, beneficiaryId, status, reason code and amount per line.
 create table payment_result (

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ansinh.gateway.audit.AuditChain;
+import vn.ansinh.gateway.beneficiary.IdempotentRequests;
 import vn.ansinh.gateway.error.ConflictException;
 import vn.ansinh.gateway.error.ForbiddenException;
 import vn.ansinh.gateway.error.InvalidRequestException;
@@ -42,10 +43,13 @@ public class PaymentReports {
   private final ObjectMapper json;
   private final Clock clock;
   private final Outbox outbox;
+  private final IdempotentRequests idempotent;
 
   public PaymentReports(PushSignatures signatures, PartnerRegistry partners, JdbcTemplate jdbc,
-      PaymentBatches batches, DeceasedRegister deceased, ObjectMapper json, Clock clock, Outbox outbox) {
+      PaymentBatches batches, DeceasedRegister deceased, ObjectMapper json, Clock clock, Outbox outbox,
+      IdempotentRequests idempotent) {
     this.outbox = outbox;
+    this.idempotent = idempotent;
     this.signatures = signatures;
     this.partners = partners;
     this.jdbc = jdbc;
@@ -71,13 +75,13 @@ public class PaymentReports {
         .orElseThrow(() -> new ForbiddenException("Only banks report on payments"));
     PaymentReport report = PaymentReportReader.read(body);
     String sha = AuditChain.sha256Hex(body);
-    var earlier = jdbc.query("select body_sha256, response from payment_report where bank_bin = ? and msg_id = ?",
-        (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, bin, report.messageId()).stream().findFirst();
+    String idempotencyKey = "payment-report:" + report.messageId();   // the bank's message id is its key
+    var earlier = idempotent.find(client, idempotencyKey);
     if (earlier.isPresent()) {
-      if (!earlier.get()[0].equals(sha)) {
+      if (!earlier.get().bodySha256().equals(sha)) {
         throw new ConflictException("Message id '" + report.messageId() + "' was already used for another report");
       }
-      return earlier.get()[1];
+      return earlier.get().response();
     }
     List<Reported> found = resolve(bin, report);
     Map<String, Integer> outcomes = new TreeMap<>();
@@ -112,9 +116,7 @@ public class PaymentReports {
     answer.put("transactions", found.size());
     answer.put("outcomes", outcomes);
     String response = json.writeValueAsString(answer);
-    jdbc.update("insert into payment_report (bank_bin, msg_id, msg_type, body_sha256, response, received_at)"
-        + " values (?, ?, ?, ?, ?, ?)", bin, report.messageId(), report.messageType(), sha, response,
-        Timestamp.from(clock.instant()));
+    idempotent.remember(client, idempotencyKey, new IdempotentRequests.Answer(sha, 200, response));
     return response;
   }
 
