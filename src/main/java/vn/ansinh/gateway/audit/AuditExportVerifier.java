@@ -55,50 +55,33 @@ public final class AuditExportVerifier {
           return broken(0, 0, null, name + " is not the file that was signed");
         }
       }
-      Map<Long, JsonNode> checkpoints = new HashMap<>();
-      lines(zip, "checkpoints.jsonl", c -> checkpoints.put(c.path("seq").asLong(), c));
+      Map<Long, ChainWalk.Checkpoint> checkpoints = new HashMap<>();
+      lines(zip, "checkpoints.jsonl", c -> checkpoints.put(c.path("seq").asLong(),
+          new ChainWalk.Checkpoint(c.path("headHash").asText(), c.path("keyId").asText(), c.path("signature").asText())));
       return walk(zip, checkpoints, keys, keyIds);
     }
   }
 
-  private static Result walk(ZipFile zip, Map<Long, JsonNode> checkpoints, Map<String, String> keys,
+  private static Result walk(ZipFile zip, Map<Long, ChainWalk.Checkpoint> checkpoints, Map<String, String> keys,
       List<String> keyIds) throws IOException {
-    long events = 0;
-    long verifiedCheckpoints = 0;
+    ChainWalk walk = null;
     Long first = null;
-    long expected = -1;
-    String prev = null;
     try (BufferedReader in = reader(zip, "events.jsonl")) {
       for (String text = in.readLine(); text != null; text = in.readLine()) {
         AuditExport.Line line = AuditExport.JSON.readValue(text, AuditExport.Line.class);
-        if (first == null) {
+        if (walk == null) {
           first = line.seq();
-          expected = line.seq();
-          prev = line.seq() == 1 ? AuditChain.GENESIS_HASH : line.prevHash();
+          walk = new ChainWalk(first, first == 1 ? AuditChain.GENESIS_HASH : null, checkpoints, keys);
         }
-        if (line.seq() != expected) {
-          return broken(events, verifiedCheckpoints, expected, "sequence number " + expected + " is missing");
+        if (!walk.next(line.seq(), line.prevHash(), line.event(), line.hash())) {
+          return broken(walk.events(), walk.checkpoints(), walk.brokenSeq(), walk.reason());
         }
-        if (!prev.equals(line.prevHash())) {
-          return broken(events, verifiedCheckpoints, line.seq(), "the link to the previous event does not match");
-        }
-        if (!AuditChain.hash(line.seq(), line.prevHash(), line.event()).equals(line.hash())) {
-          return broken(events, verifiedCheckpoints, line.seq(), "the event's content does not match its hash");
-        }
-        JsonNode c = checkpoints.get(line.seq());
-        if (c != null) {
-          if (!c.path("headHash").asText().equals(line.hash()) || !AuditSigningKey.verifies(
-              keys.get(c.path("keyId").asText()), line.seq(), line.hash(), c.path("signature").asText())) {
-            return broken(events, verifiedCheckpoints, line.seq(), "the signed checkpoint does not verify here");
-          }
-          verifiedCheckpoints++;
-        }
-        prev = line.hash();
-        expected++;
-        events++;
       }
     }
-    return new Result(true, events, verifiedCheckpoints, first, first == null ? null : expected - 1, null, null, keyIds);
+    if (walk == null) {
+      return new Result(true, 0, 0, null, null, null, null, keyIds);
+    }
+    return new Result(true, walk.events(), walk.checkpoints(), first, walk.expectedSeq() - 1, null, null, keyIds);
   }
 
   private static Result broken(long events, long checkpoints, Long seq, String reason) {

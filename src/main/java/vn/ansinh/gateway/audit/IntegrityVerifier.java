@@ -1,37 +1,63 @@
 package vn.ansinh.gateway.audit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Walks the stored chain in sequence order (streamed, never all in memory) and finds the first
- * edited, deleted, inserted or reordered row: a gap in the sequence, a link that does not point at
- * the previous hash, or a hash that does not match the row's content. Each signed checkpoint on
- * the way must name the hash found there and verify with a registered audit key, so a chain edited
- * and re-hashed from end to end is caught too.
+ * edited, deleted, inserted or reordered row, or a signed checkpoint that does not hold
+ * ({@link ChainWalk}). A long range is cut into consecutive segments walked at the same time, one
+ * per core, each on its own connection but all in the one database snapshot the walk started
+ * with, while the writer keeps appending; each segment starts from the stored hash just before it,
+ * which the segment before checks, so the segments together check exactly what one walk would.
  */
 @Service
 public class IntegrityVerifier {
 
   private static final int FETCH_SIZE = 5000;
+  /** Below this many events one cursor is as quick as several. */
+  private static final long SEGMENT_FROM = 100_000;
+  private static final int MAX_SEGMENTS = 4;
+  private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f-]+");
+  private static final String WALK = "select " + AuditStore.COLUMNS
+      + " from audit_event where seq >= ? and seq <= ? order by seq";
+
+  private final DataSource dataSource;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate readOnly;
+  private final int segments;
 
   public IntegrityVerifier(DataSource dataSource, TransactionTemplate tx) {
+    this.dataSource = dataSource;
     this.jdbc = new JdbcTemplate(dataSource);
     this.jdbc.setFetchSize(FETCH_SIZE);
     this.readOnly = new TransactionTemplate(tx.getTransactionManager());
     this.readOnly.setReadOnly(true);
     // one snapshot for the head and the rows, while the writer keeps appending
     this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.segments = Math.max(1, Math.min(MAX_SEGMENTS, Runtime.getRuntime().availableProcessors()));
   }
 
   public IntegrityReport verify(Instant from, Instant to) {
@@ -51,8 +77,7 @@ public class IntegrityVerifier {
       return IntegrityReport.ok(0, null, null, 0);
     }
     long start = from == null ? 1 : firstSeq;
-    long end = to == null ? Long.MAX_VALUE : lastSeq;
-    String anchor = start == 1 ? AuditChain.GENESIS_HASH : predecessorHash(start);
+    String anchor = start == 1 ? AuditChain.GENESIS_HASH : storedHash(start - 1);
     if (from == null && firstSeq > 1) {
       // the oldest events may have gone to a retention archive: then a signed cut explains the gap
       String cut = retentionCut(firstSeq - 1);
@@ -61,30 +86,130 @@ public class IntegrityVerifier {
         anchor = cut;
       }
     }
+    long end = lastSeq;
 
-    Map<Long, String[]> checkpoints = new HashMap<>();
+    Map<Long, ChainWalk.Checkpoint> checkpoints = new HashMap<>();
     jdbc.query("select seq, head_hash, key_id, signature from audit_checkpoint where seq >= ? and seq <= ?",
         rs -> {
-          checkpoints.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+          checkpoints.put(rs.getLong(1), new ChainWalk.Checkpoint(rs.getString(2), rs.getString(3), rs.getString(4)));
         }, start, end);
     Map<String, String> keys = new HashMap<>();
     jdbc.query("select key_id, public_key from audit_signing_key", rs -> {
       keys.put(rs.getString(1), rs.getString(2));
     });
-    Walk walk = new Walk(start, anchor, checkpoints, keys);
-    jdbc.query("select " + AuditStore.COLUMNS + " from audit_event where seq >= ? and seq <= ? order by seq",
-        rs -> {
-          if (walk.broken == null) {
-            walk.check(AuditStore.map(rs));
-          }
-        }, start, end);
-    if (walk.broken != null) {
-      return IntegrityReport.broken(walk.count, start, walk.broken, walk.reason);
+
+    List<ChainWalk> walks = walkSegments(start, end, anchor, checkpoints, keys);
+    long events = 0;
+    long signed = 0;
+    for (ChainWalk w : walks) {
+      events += w.events();
+      signed += w.checkpoints();
+      if (w.broken()) {
+        return IntegrityReport.broken(events, start, w.brokenSeq(), w.reason());
+      }
     }
-    if (to == null && (walk.expectedSeq - 1 != head.lastSeq() || !walk.prevHash.equals(head.lastHash()))) {
-      return IntegrityReport.broken(walk.count, start, walk.expectedSeq, "the chain ends before the recorded head");
+    ChainWalk last = walks.get(walks.size() - 1);
+    if (to == null && (last.expectedSeq() - 1 != head.lastSeq() || !last.lastHash().equals(head.lastHash()))) {
+      return IntegrityReport.broken(events, start, last.expectedSeq(), "the chain ends before the recorded head");
     }
-    return IntegrityReport.ok(walk.count, start, walk.expectedSeq - 1, walk.checkpoints);
+    return IntegrityReport.ok(events, start, last.expectedSeq() - 1, signed);
+  }
+
+  /** The range in consecutive segments, walked together when it is long; in sequence order. */
+  private List<ChainWalk> walkSegments(long start, long end, String anchor, Map<Long, ChainWalk.Checkpoint> checkpoints,
+      Map<String, String> keys) {
+    long length = end - start + 1;
+    int n = length < SEGMENT_FROM ? 1 : segments;
+    if (n == 1) {
+      ChainWalk walk = new ChainWalk(start, anchor, checkpoints, keys);
+      walkSegment(jdbc, walk, start, end);
+      return List.of(walk);
+    }
+    String snapshot = jdbc.queryForObject("select pg_export_snapshot()", String.class);
+    List<ChainWalk> walks = new ArrayList<>();
+    List<long[]> bounds = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      long a = start + length * i / n;
+      long b = start + length * (i + 1) / n - 1;
+      bounds.add(new long[] {a, b});
+      // a segment links to the stored hash before it; the segment before checks that hash
+      walks.add(new ChainWalk(a, i == 0 ? anchor : storedHash(a - 1), checkpoints, keys));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(n, r -> new Thread(r, "audit-verify"));
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        ChainWalk walk = walks.get(i);
+        long[] ab = bounds.get(i);
+        running.add(pool.submit(() -> inSnapshot(snapshot, t -> walkSegment(t, walk, ab[0], ab[1]))));
+      }
+      for (Future<?> f : running) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while verifying the audit trail", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("verifying the audit trail failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return walks;
+  }
+
+  private interface SnapshotWork {
+    void run(JdbcTemplate jdbc) throws SQLException;
+  }
+
+  /** Runs work on a connection of its own that sees exactly the walk's snapshot. */
+  private Void inSnapshot(String snapshot, SnapshotWork work) throws SQLException {
+    if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
+      throw new IllegalStateException("unexpected snapshot id");
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        try (Statement s = c.createStatement()) {
+          s.execute("set transaction isolation level repeatable read, read only");
+          s.execute("set transaction snapshot '" + snapshot + "'");
+        }
+        JdbcTemplate t = new JdbcTemplate(new SingleConnectionDataSource(c, true));
+        t.setFetchSize(FETCH_SIZE);
+        work.run(t);
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    }
+    return null;
+  }
+
+  private static void walkSegment(JdbcTemplate t, ChainWalk walk, long a, long b) {
+    t.query(connection -> {
+      PreparedStatement ps = connection.prepareStatement(WALK);
+      // binary rows: a timestamp travels as a number instead of text formatted and parsed again
+      ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+      ps.setLong(1, a);
+      ps.setLong(2, b);
+      return ps;
+    }, (ResultSet rs) -> {
+      if (!walk.broken()) {
+        next(walk, rs);
+      }
+    });
+    if (!walk.broken() && walk.expectedSeq() != b + 1) {
+      walk.fail(walk.expectedSeq(), "sequence number " + walk.expectedSeq() + " is missing");
+    }
+  }
+
+  private static void next(ChainWalk walk, ResultSet rs) throws SQLException {
+    int status = rs.getInt(10);
+    Integer statusOrNull = rs.wasNull() ? null : status;
+    AuditEvent e = new AuditEvent(rs.getObject(2, OffsetDateTime.class).toInstant(),
+        AuditEvent.Direction.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+        rs.getString(7), rs.getString(8), rs.getString(9), statusOrNull, rs.getInt(11), rs.getString(12),
+        rs.getString(13), rs.getString(14), rs.getString(15));
+    walk.next(rs.getLong(1), rs.getString(16), e, rs.getString(17));
   }
 
   private Long boundary(String fn, String op, Instant at) {
@@ -106,63 +231,8 @@ public class IntegrityVerifier {
     return cut.get(0)[0];
   }
 
-  private String predecessorHash(long seq) {
-    List<String> hashes = jdbc.queryForList("select hash from audit_event where seq = ?", String.class, seq - 1);
+  private String storedHash(long seq) {
+    List<String> hashes = jdbc.queryForList("select hash from audit_event where seq = ?", String.class, seq);
     return hashes.isEmpty() ? null : hashes.get(0);
-  }
-
-  private static final class Walk {
-    final Map<Long, String[]> signed;   // seq → head hash, key id, signature
-    final Map<String, String> keys;     // key id → public key
-    long expectedSeq;
-    String prevHash;
-    long count;
-    long checkpoints;
-    Long broken;
-    String reason;
-
-    Walk(long start, String anchor, Map<Long, String[]> signed, Map<String, String> keys) {
-      this.expectedSeq = start;
-      this.prevHash = anchor;
-      this.signed = signed;
-      this.keys = keys;
-    }
-
-    void check(ChainedAuditEvent row) {
-      count++;
-      if (row.seq() != expectedSeq) {
-        fail(expectedSeq, "sequence number " + expectedSeq + " is missing");
-      } else if (prevHash != null && !prevHash.equals(row.prevHash())) {
-        fail(row.seq(), "the link to the previous event does not match");
-      } else if (!AuditChain.hash(row.seq(), row.prevHash(), row.event()).equals(row.hash())) {
-        fail(row.seq(), "the event's content does not match its hash");
-      } else {
-        prevHash = row.hash();
-        expectedSeq++;
-        checkpoint(row.seq(), row.hash());
-      }
-    }
-
-    private void checkpoint(long seq, String hash) {
-      String[] c = signed.get(seq);
-      if (c == null) {
-        return;
-      }
-      String key = keys.get(c[1]);
-      if (!c[0].equals(hash)) {
-        fail(seq, "the signed checkpoint does not match the chain here");
-      } else if (key == null) {
-        fail(seq, "the checkpoint is signed with a key that was never registered");
-      } else if (!AuditSigningKey.verifies(key, seq, hash, c[2])) {
-        fail(seq, "the checkpoint's signature does not verify");
-      } else {
-        checkpoints++;
-      }
-    }
-
-    private void fail(long seq, String why) {
-      broken = seq;
-      reason = why;
-    }
   }
 }

@@ -10,8 +10,8 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses to start the {@code prod} profile with anything from demo mode: demo partners or
- * secrets, the demo audit key, the embedded database or simulated agencies. Runs before any bean
+ * Refuses to start the {@code prod} profile with anything from demo mode: demo partners, staff
+ * users or secrets, the demo audit key, the embedded database or simulated agencies. Runs before any bean
  * exists, so nothing connects anywhere first.
  */
 public class ProductionGuard implements EnvironmentPostProcessor {
@@ -35,6 +35,16 @@ public class ProductionGuard implements EnvironmentPostProcessor {
         problems.add("partner '" + p.clientId() + "' uses the demo secret");
       } else if (p.secret() == null || p.secret().startsWith("{noop}") || p.secret().contains("REPLACE_ME")) {
         problems.add("partner '" + p.clientId() + "' needs a hashed secret ({bcrypt}…)");
+      }
+    }
+    List<StaffProperties.StaffUser> staff = binder.bind("gateway.staff.users",
+        Bindable.listOf(StaffProperties.StaffUser.class)).orElse(List.of());
+    for (StaffProperties.StaffUser u : staff) {
+      if (u.username().endsWith("-demo")) {
+        problems.add("demo staff user '" + u.username() + "' is configured");
+      }
+      if (u.password() == null || u.password().startsWith("{noop}") || u.password().contains("demo")) {
+        problems.add("staff user '" + u.username() + "' needs a hashed password ({bcrypt}…)");
       }
     }
     String subjectKey = env.getProperty("gateway.audit.subject-key", "");

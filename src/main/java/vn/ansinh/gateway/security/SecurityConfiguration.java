@@ -10,18 +10,22 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -36,18 +40,27 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains: the embedded OAuth2 authorization server (client credentials, RS256 JWTs) and
- * the resource server guarding everything else. Access is denied unless a rule below grants it.
+ * Three filter chains: the embedded OAuth2 authorization server (client credentials for partner
+ * systems, authorization code with PKCE for staff in a browser; RS256 JWTs), the staff sign-in
+ * page, and the resource server guarding everything else. Access is denied unless a rule below
+ * grants it.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
   private static final int VERIFIED_TOKENS = 10_000;
+  private static final String SIGN_IN = "/login";
+  /** How long the state and code of a browser sign-in are kept between authorize and token. */
+  private static final Duration SIGN_IN_KEPT = Duration.ofMinutes(10);
 
   @Bean
   @Order(1)
@@ -56,13 +69,28 @@ public class SecurityConfiguration {
     http.securityMatcher(server.getEndpointsMatcher())
         .with(server, Customizer.withDefaults())
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .exceptionHandling(e -> e.authenticationEntryPoint(problems));
+        // a browser that is not signed in goes to the staff sign-in page; machines get problem+json
+        .exceptionHandling(e -> e
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN),
+                new MediaTypeRequestMatcher(MediaType.TEXT_HTML))
+            .defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE));
+    return http.build();
+  }
+
+  /** Staff sign in with a name and a password; the session then lets /oauth2/authorize issue a code. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain staffSignIn(HttpSecurity http, StaffUsers staff) throws Exception {
+    http.securityMatcher(new OrRequestMatcher(any(SIGN_IN), any("/logout")))
+        .userDetailsService(staff)
+        .formLogin(f -> f.permitAll())   // Spring Security's own sign-in page at /login
+        .logout(Customizer.withDefaults())
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll());
     return http.build();
   }
 
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain resourceServer(HttpSecurity http, JwtDecoder jwtDecoder, AccessRights rights,
       SecurityProblems problems, @Value("${gateway.simulators.enabled}") boolean simulators) throws Exception {
     var citizenVerify = rights.allow("citizen.verify", "citizen-verification");
@@ -78,7 +106,8 @@ public class SecurityConfiguration {
             // health probes and published contracts are public
             .requestMatchers(get("/actuator/health"), get("/actuator/health/**"), get("/actuator/info")).permitAll()
             .requestMatchers(get("/contracts/**"), get("/api-docs"), get("/api-docs/**"), get("/swagger-ui/**"), get("/v3/api-docs/**"),
-                get("/ws/citizen"), get("/"), get("/error"), get("/reports"), get("/reports/*"))
+                get("/ws/citizen"), get("/"), get("/error"), get("/reports"), get("/reports/*"),
+                get("/audit"), get("/audit/*"), get("/shared/*"))
             .permitAll()
             .requestMatchers(get("/actuator/prometheus")).access(rights.allow("ops.manage", "operations"))
             .requestMatchers(post("/api/v1/citizens/verifications"), post("/ws/citizen")).access(citizenVerify)
@@ -180,23 +209,33 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  OAuth2AuthorizationService authorizationService() {
-    return new StatelessAuthorizationService();
+  OAuth2AuthorizationService authorizationService(Clock clock) {
+    return new SignInAuthorizations(SIGN_IN_KEPT, clock);
   }
 
-  /** A partner that asks for no scope gets all its registered scopes (SPEC §2: scope is optional). */
+  /**
+   * Every token names its client. A partner that asks for no scope gets all its registered scopes
+   * (SPEC §2: scope is optional); a staff user's token carries only the scopes that person holds.
+   */
   @Bean
-  OAuth2TokenCustomizer<JwtEncodingContext> defaultScopes() {
+  OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(StaffUsers staff) {
     return context -> {
-      if (context.getAuthorizedScopes().isEmpty()) {
+      context.getClaims().claim(AccessRights.CLIENT_ID, context.getRegisteredClient().getClientId());
+      if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+        Set<String> held = staff.find(context.getPrincipal().getName())
+            .map(StaffProperties.StaffUser::scopes).orElse(Set.of());
+        context.getClaims().claim(OAuth2ParameterNames.SCOPE,
+            context.getAuthorizedScopes().stream().filter(held::contains).sorted().toList());
+      } else if (context.getAuthorizedScopes().isEmpty()) {
         context.getClaims().claim(OAuth2ParameterNames.SCOPE, List.copyOf(context.getRegisteredClient().getScopes()));
       }
     };
   }
 
   @Bean
-  RegisteredClientRepository registeredClients(PartnerRegistry partners, SecurityProperties properties) {
-    return new PartnerClients(partners, properties);
+  RegisteredClientRepository registeredClients(PartnerRegistry partners, SecurityProperties properties,
+      StaffProperties staff) {
+    return new PartnerClients(partners, properties, staff.console());
   }
 
 }

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Benchmark B3 (BENCHMARKS.md), run by {@code ./mvnw -Pbench verify}: hash-chained audit writes fed by
  * concurrent producers at the writer's entry point ({@link AuditTrail#record}), beside plain batched
  * inserts of the same rows into the same table in the same run; then a full verification of the
- * chain. Prints {@code BENCH} lines and appends them to target/bench/results-audit.txt.
+ * chain (after one verification that warms the walk up). Prints {@code BENCH} lines and appends them to target/bench/results-audit.txt.
  */
 public final class AuditBenchmark {
 
@@ -79,7 +79,12 @@ public final class AuditBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       trail.stop();
 
+      // the first check also compiles the walk; a running gateway has usually done that already,
+      // so the figure is the second check, and the first is printed beside it
       IntegrityVerifier verifier = new IntegrityVerifier(db, tx);
+      long firstStart = System.nanoTime();
+      IntegrityReport first = verifier.verify(null, null);
+      double firstSeconds = (System.nanoTime() - firstStart) / 1e9;
       long verifyStart = System.nanoTime();
       IntegrityReport report = verifier.verify(null, null);
       double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
@@ -89,7 +94,9 @@ public final class AuditBenchmark {
       lines.add(line("audit_vs_raw_ratio", seconds / rawSeconds, "ratio"));
       lines.add(line("audit_verify_events_per_s", report.events() / verifySeconds, "events/s"));
       lines.add(line("audit_verify_seconds", verifySeconds, "s"));
-      lines.add("BENCH audit_verified " + (report.verified() && report.events() == events ? 1 : 0) + " bool");
+      lines.add(line("audit_verify_first_seconds", firstSeconds, "s"));
+      lines.add("BENCH audit_verified " + (report.verified() && first.verified() && report.events() == events ? 1 : 0)
+          + " bool");
       lines.add("BENCH audit_checkpoints " + report.checkpoints() + " count");
     }
     Files.createDirectories(results.getParent());

@@ -63,30 +63,34 @@ class AuditCheckpointTest extends GatewayHttpTest {
         .isTrue();
   }
 
+  /** The gateway's own check and the offline verifier, on an export signed afterwards, both stop at the checkpoint. */
+  private void bothFindTheBreakAt(String why) throws Exception {
+    IntegrityReport report = verifier.verify(null, null);
+    assertThat(report.verified()).isFalse();
+    assertThat(report.firstBrokenSeq()).isEqualTo(seq());
+    assertThat(report.reason()).contains(why);
+    AuditExportVerifier.Result offline = OfflineCheck.of(http, url("/api/v1/audit/export"), token("infosec-demo"));
+    assertThat(offline.verified()).isFalse();
+    assertThat(offline.firstBrokenSeq()).isEqualTo(seq());
+    assertThat(offline.reason()).contains(why);
+  }
+
   @Test
-  void aForgedSignatureIsFound() {
+  void aForgedSignatureIsFound() throws Exception {
     byte[] signature = Base64.getDecoder().decode((String) original.get("signature"));
     signature[10] ^= 1;
     jdbc.update("update audit_checkpoint set signature = ? where seq = ?", Base64.getEncoder().encodeToString(signature),
         seq());
 
-    IntegrityReport report = verifier.verify(null, null);
-
-    assertThat(report.verified()).isFalse();
-    assertThat(report.firstBrokenSeq()).isEqualTo(seq());
-    assertThat(report.reason()).contains("signature");
+    bothFindTheBreakAt("signature");
   }
 
   @Test
-  void aChainThatNoLongerMatchesWhatWasSignedIsFound() {
+  void aChainThatNoLongerMatchesWhatWasSignedIsFound() throws Exception {
     // as after an edit re-hashed to the end: the chain holds together, but not what was signed
     jdbc.update("update audit_checkpoint set head_hash = ? where seq = ?", "ab".repeat(32), seq());
 
-    IntegrityReport report = verifier.verify(null, null);
-
-    assertThat(report.verified()).isFalse();
-    assertThat(report.firstBrokenSeq()).isEqualTo(seq());
-    assertThat(report.reason()).contains("does not match the chain");
+    bothFindTheBreakAt("does not match the chain");
   }
 
   @Test
@@ -98,10 +102,6 @@ class AuditCheckpointTest extends GatewayHttpTest {
     String forged = Base64.getEncoder().encodeToString(s.sign());
     jdbc.update("update audit_checkpoint set signature = ? where seq = ?", forged, seq());
 
-    IntegrityReport report = verifier.verify(null, null);
-
-    assertThat(report.verified()).isFalse();
-    assertThat(report.firstBrokenSeq()).isEqualTo(seq());
-    assertThat(report.reason()).contains("signature");
+    bothFindTheBreakAt("signature");
   }
 }

@@ -16,8 +16,9 @@ import vn.ansinh.gateway.support.Json;
 import vn.ansinh.gateway.support.PopulationRegistryStubs;
 
 /**
- * Someone with database access edits, deletes or reorders audit rows (the append-only trigger
- * switched off, as a DBA could); /audit/integrity names the first broken sequence number.
+ * Someone with database access edits, deletes, inserts or reorders audit rows (the append-only
+ * trigger switched off, as a DBA could); /audit/integrity names the first broken sequence number,
+ * and so does the offline verifier run on an export the gateway signs afterwards.
  */
 class AuditIntegrityTest extends GatewayHttpTest {
 
@@ -55,14 +56,22 @@ class AuditIntegrityTest extends GatewayHttpTest {
     return Json.read(get("/api/v1/audit/integrity", token("infosec-demo")).body());
   }
 
+  /** Online and offline both stop at the same sequence number. */
+  private void bothFindTheBreakAt(long seq) throws Exception {
+    JsonNode report = integrity();
+    assertThat(report.get("verified").asBoolean()).isFalse();
+    assertThat(report.get("firstBrokenSeq").asLong()).isEqualTo(seq);
+    AuditExportVerifier.Result offline = OfflineCheck.of(http, url("/api/v1/audit/export"), token("infosec-demo"));
+    assertThat(offline.verified()).isFalse();
+    assertThat(offline.firstBrokenSeq()).as(offline.reason()).isEqualTo(seq);
+  }
+
   @Test
-  void anEditedRowIsFound() {
+  void anEditedRowIsFound() throws Exception {
     String outcome = jdbc.queryForObject("select outcome from audit_event where seq = ?", String.class, victim);
     jdbc.update("update audit_event set outcome = 'OK_EDITED' where seq = ?", victim);
     try {
-      JsonNode report = integrity();
-      assertThat(report.get("verified").asBoolean()).isFalse();
-      assertThat(report.get("firstBrokenSeq").asLong()).isEqualTo(victim);
+      bothFindTheBreakAt(victim);
     } finally {
       jdbc.update("update audit_event set outcome = ? where seq = ?", outcome, victim);
     }
@@ -70,13 +79,11 @@ class AuditIntegrityTest extends GatewayHttpTest {
   }
 
   @Test
-  void aDeletedRowIsFound() {
+  void aDeletedRowIsFound() throws Exception {
     Map<String, Object> row = jdbc.queryForMap("select * from audit_event where seq = ?", victim);
     jdbc.update("delete from audit_event where seq = ?", victim);
     try {
-      JsonNode report = integrity();
-      assertThat(report.get("verified").asBoolean()).isFalse();
-      assertThat(report.get("firstBrokenSeq").asLong()).isEqualTo(victim);
+      bothFindTheBreakAt(victim);
     } finally {
       restore(row);
     }
@@ -84,20 +91,58 @@ class AuditIntegrityTest extends GatewayHttpTest {
   }
 
   @Test
-  void reorderedRowsAreFound() {
+  void reorderedRowsAreFound() throws Exception {
     jdbc.update("update audit_event set seq = -1 where seq = ?", victim);
     jdbc.update("update audit_event set seq = ? where seq = ?", victim, victim + 1);
     jdbc.update("update audit_event set seq = ? where seq = -1", victim + 1);
     try {
-      JsonNode report = integrity();
-      assertThat(report.get("verified").asBoolean()).isFalse();
-      assertThat(report.get("firstBrokenSeq").asLong()).isEqualTo(victim);
+      bothFindTheBreakAt(victim);
     } finally {
       jdbc.update("update audit_event set seq = -1 where seq = ?", victim);
       jdbc.update("update audit_event set seq = ? where seq = ?", victim, victim + 1);
       jdbc.update("update audit_event set seq = ? where seq = -1", victim + 1);
     }
     assertThat(integrity().get("verified").asBoolean()).isTrue();
+  }
+
+  @Test
+  void anInsertedRowIsFound() throws Exception {
+    // a fabricated event slipped in before the victim, itself hashed correctly onto its predecessor;
+    // the writer waits meanwhile, or its next append would take the number the shift moved up
+    awaitWritten();
+    trail.stop();
+    shift(victim, 1);
+    String before = jdbc.queryForObject("select hash from audit_event where seq = ?", String.class, victim - 1);
+    ChainedAuditEvent fake = AuditChain.append(victim, before, new AuditEvent(java.time.Instant.now(),
+        AuditEvent.Direction.INBOUND, "dolisa-demo", null, null, "citizen-verification", "verifyCitizen", "OK", 200,
+        12, "fabricated", null, null, null));
+    insert(fake);
+    try {
+      // the fabricated row holds (unless a checkpoint was signed at its place); the one after it no
+      // longer links to what precedes it
+      long found = integrity().get("firstBrokenSeq").asLong();
+      assertThat(found).isBetween(victim, victim + 1);
+      bothFindTheBreakAt(found);
+    } finally {
+      jdbc.update("delete from audit_event where seq = ?", victim);
+      shift(victim + 1, -1);
+      trail.start();
+    }
+    assertThat(integrity().get("verified").asBoolean()).isTrue();
+  }
+
+  /** Moves the rows from {@code seq} on by {@code by} places, through negative numbers (seq is the key). */
+  private void shift(long seq, int by) {
+    jdbc.update("update audit_event set seq = -(seq + ?) where seq >= ?", by, seq);
+    jdbc.update("update audit_event set seq = -seq where seq < 0");
+  }
+
+  private void insert(ChainedAuditEvent c) {
+    AuditEvent e = c.event();
+    jdbc.update("insert into audit_event (" + AuditStore.COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        c.seq(), java.sql.Timestamp.from(e.occurredAt()), e.direction().name(), e.partner(), e.xroadClient(),
+        e.xroadId(), e.service(), e.operation(), e.outcome(), e.status(), e.latencyMs(), e.requestId(),
+        e.requestSha256(), e.responseSha256(), e.subjectHash(), c.prevHash(), c.hash());
   }
 
   @Test

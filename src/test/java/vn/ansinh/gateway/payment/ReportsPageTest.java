@@ -2,44 +2,28 @@ package vn.ansinh.gateway.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.ansinh.gateway.simulator.BankReportMessages;
+import vn.ansinh.gateway.support.HeadlessChromium;
 import vn.ansinh.gateway.support.Json;
 
 /** The reports page in headless Chromium: sign in, read the demo province's coverage, reconcile a batch. */
 class ReportsPageTest extends PaymentCycleTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   private WebDriver browser;
 
   @BeforeEach
   void browser() throws Exception {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-    if (System.getenv("CI") != null) {
-      assertThat(installed).as(".ci/run installs Debian's chromium and chromium-driver").isTrue();
-    }
-    Assumptions.assumeTrue(installed, "no chromium and chromium-driver on this machine");
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
-        .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
+    browser = HeadlessChromium.start();
   }
 
   @AfterEach

@@ -25,6 +25,15 @@ class ProductionGuardTest {
   }
 
   @Test
+  void prodWithTheDemoStaffUserOrAPlainPasswordDoesNotStart() {
+    assertThatThrownBy(() -> prod(
+            "--gateway.staff.users[0].username=auditor-demo", "--gateway.staff.users[0].password={noop}demo-password",
+            "--gateway.staff.users[1].username=an.nguyen", "--gateway.staff.users[1].password={noop}s3cret-Pa55").run())
+        .hasMessageContaining("demo staff user 'auditor-demo'")
+        .hasMessageContaining("staff user 'an.nguyen' needs a hashed password");
+  }
+
+  @Test
   void prodWithTheDemoAuditKeyOrSimulatorsDoesNotStart() {
     assertThatThrownBy(() -> prod(
             "--gateway.audit.subject-key=demo-audit-subject-key-for-demo-mode-only-0001",

@@ -4,12 +4,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The reports page for operators and provincial leaders lives at /reports (static, in resources/static/reports). */
+/**
+ * The pages people use (static, in resources/static): /reports for operators and provincial
+ * leaders, /audit for information-security staff.
+ */
 @Configuration(proxyBeanMethods = false)
-public class ReportPages implements WebMvcConfigurer {
+public class StaffPages implements WebMvcConfigurer {
 
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {
     registry.addRedirectViewController("/reports", "/reports/index.html");
+    registry.addRedirectViewController("/audit", "/audit/index.html");
   }
 }

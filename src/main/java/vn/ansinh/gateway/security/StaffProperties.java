@@ -1,0 +1,53 @@
+package vn.ansinh.gateway.security;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * People who sign in through a browser (information-security staff, operators), as opposed to
+ * partner systems: they log in on the embedded authorization server and the staff pages get a
+ * token for them with the authorization-code flow (PKCE, a public client).
+ *
+ * @param console the browser client the staff pages use
+ * @param users   the staff users; passwords in Spring's delegating format ({bcrypt}…)
+ */
+@ConfigurationProperties("gateway.staff")
+public record StaffProperties(Console console, List<StaffUser> users) {
+
+  public StaffProperties {
+    console = console == null ? new Console(null, null) : console;
+    users = users == null ? List.of() : List.copyOf(users);
+  }
+
+  /**
+   * The staff pages' public OAuth2 client, {@value #CLIENT_ID} (the pages name it).
+   *
+   * @param redirectUris the pages' addresses, exactly (a loopback address matches on any port);
+   *                     none means no browser sign-in
+   * @param scopes       the most a staff token may carry; each user's own scopes narrow it
+   */
+  public record Console(List<String> redirectUris, Set<String> scopes) {
+
+    public static final String CLIENT_ID = "gateway-console";
+
+    public Console {
+      redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+      scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+    }
+  }
+
+  /**
+   * @param username the login name; never the same as a partner's client id
+   * @param password the password in Spring's delegating format
+   * @param scopes   the scopes this person's token may carry
+   * @param services the services this person has an access right to
+   */
+  public record StaffUser(String username, String password, Set<String> scopes, Set<String> services) {
+
+    public StaffUser {
+      scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+      services = services == null ? Set.of() : Set.copyOf(services);
+    }
+  }
+}
