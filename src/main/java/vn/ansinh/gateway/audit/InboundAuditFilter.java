@@ -23,7 +23,7 @@ import vn.ansinh.gateway.web.RequestIdFilter;
 import vn.ansinh.gateway.web.ServiceCatalog;
 
 /**
- * Records every inbound API and SOAP exchange — refused ones included — as an audit event, and
+ * Records every inbound API and SOAP exchange and every staff sign-in — refused ones included — as an audit event, and
  * times it per partner, service and outcome. Runs outside Spring Security so 401s are recorded.
  */
 @Component
@@ -51,7 +51,8 @@ public class InboundAuditFilter extends OncePerRequestFilter {
     }
     boolean document = "GET".equals(request.getMethod()) && request.getQueryString() != null
         && request.getQueryString().toLowerCase().startsWith("wsdl");
-    return document || !(path.startsWith("/api/") || path.startsWith("/ws/"));
+    boolean staffSignIn = "POST".equals(request.getMethod()) && "/login".equals(path);
+    return document || !(path.startsWith("/api/") || path.startsWith("/ws/") || staffSignIn);
   }
 
   @Override

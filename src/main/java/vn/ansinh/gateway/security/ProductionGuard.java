@@ -43,7 +43,8 @@ public class ProductionGuard implements EnvironmentPostProcessor {
       if (u.username().endsWith("-demo")) {
         problems.add("demo staff user '" + u.username() + "' is configured");
       }
-      if (u.password() == null || u.password().startsWith("{noop}") || u.password().contains("demo")) {
+      if (u.password() == null || u.password().startsWith("{noop}") || u.password().contains("demo")
+          || u.password().contains("REPLACE_ME")) {
         problems.add("staff user '" + u.username() + "' needs a hashed password ({bcrypt}…)");
       }
     }

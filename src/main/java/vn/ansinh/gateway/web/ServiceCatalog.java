@@ -10,6 +10,7 @@ public final class ServiceCatalog {
   private static final List<Operation> OPERATIONS = List.of(
       new Operation("POST", "/api/v1/citizens/verifications", "citizen-verification", "verifyCitizen"),
       new Operation("POST", "/ws/citizen", "citizen-verification", "VerifyCitizen"),
+      new Operation("POST", "/login", "staff-sign-in", "signInStaff"),
       new Operation("GET", "/api/v1/audit/events", "audit", "searchAuditEvents"),
       new Operation("GET", "/api/v1/audit/integrity", "audit", "checkAuditIntegrity"),
       new Operation("GET", "/api/v1/audit/export", "audit", "exportAuditTrail"),

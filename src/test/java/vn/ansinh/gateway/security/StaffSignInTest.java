@@ -1,6 +1,7 @@
 package vn.ansinh.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.CookieManager;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -149,9 +151,20 @@ class StaffSignInTest extends GatewayHttpTest {
   }
 
   @Test
-  void aWrongPasswordStaysOnTheSignInPage() throws Exception {
+  void aWrongPasswordStaysOnTheSignInPageAndBothAttemptsAreOnTheRecord() throws Exception {
     assertThat(signIn("auditor-demo", "not-the-password", authorizePath("audit.read", redirectUri(), true)))
         .endsWith("/login?error");
+    assertThat(signIn("auditor-demo", "demo-password", authorizePath("audit.read", redirectUri(), true)))
+        .contains("code=");
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      JsonNode events = Json.read(get("/api/v1/audit/events?service=staff-sign-in&size=2", token("infosec-demo"))
+          .body()).get("events");
+      assertThat(events).hasSize(2);
+      assertThat(events.get(0).get("partner").asText()).isEqualTo("auditor-demo");
+      assertThat(events.get(0).get("outcome").asText()).isEqualTo("OK");
+      assertThat(events.get(1).get("partner").asText()).isEqualTo("anonymous");
+      assertThat(events.get(1).get("outcome").asText()).isEqualTo("UNAUTHENTICATED");
+    });
   }
 
   @Test
