@@ -1,10 +1,8 @@
-// The audit review page. Sign-in is the OAuth2 authorization-code flow with PKCE against the
-// gateway's own authorization server (public client "gateway-console"); the token stays in memory.
-// Then: search the trail (server-side filters, paged), read one event, check the chain's integrity,
-// download the signed export an inspector verifies offline.
+// The audit review page for information-security staff, signed in with StaffSignIn
+// (../shared/sign-in.js): search the trail (server-side filters, paged), read one event, check the
+// chain's integrity, download the signed export an inspector verifies offline.
 (function () {
   'use strict';
-  const CLIENT_ID = 'gateway-console';   // registered by the gateway when gateway.staff.console.redirect-uris is set
   const SCOPE = 'audit.read';
   const PAGE_SIZE = 50;
   const $ = (id) => document.getElementById(id);
@@ -12,67 +10,14 @@
   let page = 0;
   let query = null;
 
-  // the authorization server accepts a loopback redirect on any port, but not by the name "localhost"
-  if (location.hostname === 'localhost') {
-    location.replace(location.href.replace('//localhost', '//127.0.0.1'));
+  if (StaffSignIn.reopenOnLoopbackAddress()) {
     return;
   }
-  const redirectUri = location.origin + location.pathname;
 
   function say(id, text, className) {
     const el = $(id);
     el.textContent = text;
     el.className = className || '';
-  }
-
-  function base64url(bytes) {
-    return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  }
-
-  function randomString() {
-    return base64url(crypto.getRandomValues(new Uint8Array(32)));
-  }
-
-  async function signIn() {
-    const verifier = randomString();
-    const state = randomString();
-    sessionStorage.setItem('audit.sign-in', JSON.stringify({ verifier, state }));
-    const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-    location.assign('/oauth2/authorize?' + new URLSearchParams({
-      response_type: 'code', client_id: CLIENT_ID, scope: SCOPE, redirect_uri: redirectUri,
-      code_challenge: challenge, code_challenge_method: 'S256', state
-    }));
-  }
-
-  /** Back from the authorization server: trade the code (and the PKCE verifier) for a token. */
-  async function completeSignIn(params) {
-    const pending = JSON.parse(sessionStorage.getItem('audit.sign-in') || 'null');
-    sessionStorage.removeItem('audit.sign-in');
-    history.replaceState(null, '', location.pathname);
-    if (params.has('error')) {
-      throw new Error(params.get('error_description') || params.get('error'));
-    }
-    if (!pending || pending.state !== params.get('state')) {
-      throw new Error('the answer does not belong to a sign-in started here; sign in again');
-    }
-    const response = await fetch('/oauth2/token', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri,
-        client_id: CLIENT_ID, code_verifier: pending.verifier
-      })
-    });
-    if (!response.ok) {
-      throw new Error('the gateway refused the sign-in (' + response.status + ')');
-    }
-    const body = await response.json();
-    const claims = JSON.parse(atob(body.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-    if (!(claims.scope || []).includes(SCOPE)) {
-      throw new Error(claims.sub + ' does not hold ' + SCOPE);
-    }
-    token = body.access_token;
-    return claims.sub;
   }
 
   async function api(path) {
@@ -194,7 +139,7 @@
     }
   }
 
-  $('sign-in-button').addEventListener('click', () => signIn());
+  $('sign-in-button').addEventListener('click', () => StaffSignIn.start(SCOPE));
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
     query = searchQuery();
@@ -209,13 +154,14 @@
   });
   $('export-button').addEventListener('click', () => download());
 
-  const params = new URLSearchParams(location.search);
-  if (params.has('code') || params.has('error')) {
-    completeSignIn(params).then((who) => {
-      say('sign-in-status', 'Signed in as ' + who + '.');
-      $('sign-in-button').hidden = true;
-      $('sign-out').hidden = false;
-      ['search', 'integrity', 'export'].forEach((id) => { $(id).hidden = false; });
-    }).catch((e) => say('sign-in-status', 'Sign-in failed: ' + e.message, 'error'));
-  }
+  StaffSignIn.complete(SCOPE).then((signedIn) => {
+    if (!signedIn) {
+      return;
+    }
+    token = signedIn.token;
+    say('sign-in-status', 'Signed in as ' + signedIn.who + '.');
+    $('sign-in-button').hidden = true;
+    $('sign-out').hidden = false;
+    ['search', 'integrity', 'export'].forEach((id) => { $(id).hidden = false; });
+  }).catch((e) => say('sign-in-status', 'Sign-in failed: ' + e.message, 'error'));
 }());

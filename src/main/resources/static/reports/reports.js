@@ -1,10 +1,16 @@
-// The reports page: a token by client credentials (kept in memory only), then the gateway's
-// report API — non-cash coverage per commune as a bar chart and table, and a batch's reconciliation.
+// The reports page for operators and provincial leaders, signed in with StaffSignIn
+// (../shared/sign-in.js): non-cash coverage per commune as a bar chart and table, and a batch's
+// reconciliation, from the gateway's report API.
 (function () {
   'use strict';
+  const SCOPE = 'report.read';
   let token = null;
   const $ = (id) => document.getElementById(id);
   const number = new Intl.NumberFormat('vi-VN');
+
+  if (StaffSignIn.reopenOnLoopbackAddress()) {
+    return;
+  }
 
   function say(id, text, isError) {
     const el = $(id);
@@ -21,27 +27,19 @@
     return body;
   }
 
-  $('sign-in-form').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const basic = btoa($('client-id').value + ':' + $('client-secret').value);
-    $('client-secret').value = '';
-    try {
-      const response = await fetch('/oauth2/token', {
-        method: 'POST',
-        headers: { Authorization: 'Basic ' + basic, 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: 'grant_type=client_credentials&scope=report.read'
-      });
-      if (!response.ok) {
-        throw new Error('the gateway refused these credentials for report.read');
-      }
-      token = (await response.json()).access_token;
-      say('sign-in-status', 'Signed in as ' + $('client-id').value + '.');
-      $('coverage').hidden = false;
-      $('reconciliation').hidden = false;
-    } catch (e) {
-      say('sign-in-status', 'Sign-in failed: ' + e.message, true);
+  $('sign-in-button').addEventListener('click', () => StaffSignIn.start(SCOPE));
+
+  StaffSignIn.complete(SCOPE).then((signedIn) => {
+    if (!signedIn) {
+      return;
     }
-  });
+    token = signedIn.token;
+    say('sign-in-status', 'Signed in as ' + signedIn.who + '.');
+    $('sign-in-button').hidden = true;
+    $('sign-out').hidden = false;
+    $('coverage').hidden = false;
+    $('reconciliation').hidden = false;
+  }).catch((e) => say('sign-in-status', 'Sign-in failed: ' + e.message, true));
 
   function cell(row, text) {
     const td = document.createElement('td');

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ansinh.gateway.error.ForbiddenException;
 import vn.ansinh.gateway.error.NotFoundException;
-import vn.ansinh.gateway.security.PartnerRegistry;
+import vn.ansinh.gateway.security.Callers;
 
 /**
  * A batch's reconciliation (SPEC §4.6): from what was declared to what the banks did, in counts
@@ -20,12 +20,12 @@ import vn.ansinh.gateway.security.PartnerRegistry;
 public class ReconciliationController {
 
   private final PaymentBatches batches;
-  private final PartnerRegistry partners;
+  private final Callers callers;
   private final JdbcTemplate jdbc;
 
-  public ReconciliationController(PaymentBatches batches, PartnerRegistry partners, JdbcTemplate jdbc) {
+  public ReconciliationController(PaymentBatches batches, Callers callers, JdbcTemplate jdbc) {
     this.batches = batches;
-    this.partners = partners;
+    this.callers = callers;
     this.jdbc = jdbc;
   }
 
@@ -43,7 +43,7 @@ public class ReconciliationController {
   @GetMapping(path = "/api/v1/reports/reconciliation", produces = MediaType.APPLICATION_JSON_VALUE)
   public Reconciliation reconcile(@RequestParam String batchId, Authentication partner) {
     PaymentBatch b = batches.find(batchId).orElseThrow(() -> new NotFoundException("payment batch", batchId));
-    String role = partners.find(partner.getName()).map(p -> p.role()).orElse("");
+    String role = callers.role(partner);
     if (!b.owner().equals(partner.getName()) && !role.equals("TREASURY") && !role.equals("OPERATIONS")) {
       throw new ForbiddenException("This payment batch belongs to another partner");
     }

@@ -15,14 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessRights {
 
-  /** The claim naming the client a token was issued to (RFC 9068). */
-  static final String CLIENT_ID = "client_id";
-  private final PartnerRegistry partners;
-  private final StaffUsers staff;
+  private final Callers callers;
 
-  public AccessRights(PartnerRegistry partners, StaffUsers staff) {
-    this.partners = partners;
-    this.staff = staff;
+  public AccessRights(Callers callers) {
+    this.callers = callers;
   }
 
   public AuthorizationManager<RequestAuthorizationContext> allow(String scope, String service) {
@@ -35,16 +31,9 @@ public class AccessRights {
         boolean granted = auth instanceof JwtAuthenticationToken jwt
             && auth.isAuthenticated()
             && auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()))
-            && mayUse(jwt, service);
+            && callers.mayUse(jwt, service);
         return new AuthorizationDecision(granted);
       }
     };
-  }
-
-  private boolean mayUse(JwtAuthenticationToken jwt, String service) {
-    if (StaffProperties.Console.CLIENT_ID.equals(jwt.getToken().getClaimAsString(CLIENT_ID))) {
-      return staff.find(jwt.getName()).map(u -> u.services().contains(service)).orElse(false);
-    }
-    return partners.find(jwt.getName()).map(p -> p.mayUse(service)).orElse(false);
   }
 }

@@ -220,7 +220,7 @@ public class SecurityConfiguration {
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(StaffUsers staff) {
     return context -> {
-      context.getClaims().claim(AccessRights.CLIENT_ID, context.getRegisteredClient().getClientId());
+      context.getClaims().claim(Callers.CLIENT_ID, context.getRegisteredClient().getClientId());
       if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
         Set<String> held = staff.find(context.getPrincipal().getName())
             .map(StaffProperties.StaffUser::scopes).orElse(Set.of());

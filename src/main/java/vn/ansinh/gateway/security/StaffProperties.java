@@ -40,10 +40,11 @@ public record StaffProperties(Console console, List<StaffUser> users) {
   /**
    * @param username the login name; never the same as a partner's client id
    * @param password the password in Spring's delegating format
+   * @param role     what the person does (INFORMATION_SECURITY, OPERATIONS, …), as a partner's role
    * @param scopes   the scopes this person's token may carry
    * @param services the services this person has an access right to
    */
-  public record StaffUser(String username, String password, Set<String> scopes, Set<String> services) {
+  public record StaffUser(String username, String password, String role, Set<String> scopes, Set<String> services) {
 
     public StaffUser {
       scopes = scopes == null ? Set.of() : Set.copyOf(scopes);

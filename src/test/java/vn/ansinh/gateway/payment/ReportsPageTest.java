@@ -16,7 +16,10 @@ import vn.ansinh.gateway.simulator.BankReportMessages;
 import vn.ansinh.gateway.support.HeadlessChromium;
 import vn.ansinh.gateway.support.Json;
 
-/** The reports page in headless Chromium: sign in, read the demo province's coverage, reconcile a batch. */
+/**
+ * The reports page in headless Chromium: an operator signs in on the gateway's sign-in page, reads
+ * the demo province's coverage and reconciles a batch they did not submit.
+ */
 class ReportsPageTest extends PaymentCycleTest {
 
   private WebDriver browser;
@@ -48,12 +51,10 @@ class ReportsPageTest extends PaymentCycleTest {
         new BankReportMessages.Status("WEB-1", "ACSC", null), new BankReportMessages.Status("WEB-2", "ACSC", null))))
         .statusCode()).isEqualTo(200);
 
-    browser.get("http://localhost:" + port + "/reports");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    browser.findElement(By.id("client-id")).sendKeys("dolisa-demo");
-    browser.findElement(By.id("client-secret")).sendKeys("demo-secret");
-    browser.findElement(By.id("sign-in-button")).click();
+    signIn("operator-demo", "demo-password");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("coverage-form")));
+    assertThat(browser.findElement(By.id("sign-in-status")).getText()).isEqualTo("Signed in as operator-demo.");
 
     browser.findElement(By.id("period")).sendKeys("2029-07");
     browser.findElement(By.id("province")).sendKeys("40");
@@ -76,12 +77,27 @@ class ReportsPageTest extends PaymentCycleTest {
 
   @Test
   void wrongCredentialsAreRefusedAndNoReportShows() {
-    browser.get("http://localhost:" + port + "/reports/index.html");
-    browser.findElement(By.id("client-id")).sendKeys("dolisa-demo");
-    browser.findElement(By.id("client-secret")).sendKeys("wrong");
-    browser.findElement(By.id("sign-in-button")).click();
+    signIn("operator-demo", "wrong");
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?error"));
+    assertThat(browser.getPageSource()).doesNotContain("coverage-table");
+  }
+
+  @Test
+  void aPersonWithoutTheReportRightIsNotShownReports() {
+    signIn("auditor-demo", "demo-password");
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("sign-in-status"), "Sign-in failed"));
+    assertThat(browser.findElement(By.id("sign-in-status")).getText()).contains("does not hold report.read");
     assertThat(browser.findElement(By.id("coverage")).isDisplayed()).isFalse();
+  }
+
+  /** The page sends the person to the gateway's sign-in page, which sends them back with a code. */
+  private void signIn(String username, String password) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    browser.get("http://localhost:" + port + "/reports");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
   }
 }
