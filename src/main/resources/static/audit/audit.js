@@ -97,15 +97,20 @@
     }
   }
 
-  async function checkIntegrity() {
+  /** The range of the integrity check and the export: from and to, when given. */
+  function range() {
     const q = new URLSearchParams();
     const from = instant('integrity-from');
     const to = instant('integrity-to');
     if (from) { q.set('from', from); }
     if (to) { q.set('to', to); }
+    return q;
+  }
+
+  async function checkIntegrity() {
     say('integrity-result', 'Checking…');
     try {
-      const r = await (await api('/api/v1/audit/integrity?' + q)).json();
+      const r = await (await api('/api/v1/audit/integrity?' + range())).json();
       if (r.verified) {
         say('integrity-result', r.events === 0 ? 'Verified: no events in this range.'
           : 'Verified: ' + r.events + ' events (seq ' + r.firstSeq + '–' + r.lastSeq + '), '
@@ -120,14 +125,9 @@
   }
 
   async function download() {
-    const q = new URLSearchParams();
-    const from = instant('integrity-from');
-    const to = instant('integrity-to');
-    if (from) { q.set('from', from); }
-    if (to) { q.set('to', to); }
     say('export-status', 'Preparing the export…');
     try {
-      const blob = await (await api('/api/v1/audit/export?' + q)).blob();
+      const blob = await (await api('/api/v1/audit/export?' + range())).blob();
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
       link.download = 'audit-export.zip';
@@ -139,7 +139,6 @@
     }
   }
 
-  $('sign-in-button').addEventListener('click', () => StaffSignIn.start(SCOPE));
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
     query = searchQuery();
@@ -154,14 +153,5 @@
   });
   $('export-button').addEventListener('click', () => download());
 
-  StaffSignIn.complete(SCOPE).then((signedIn) => {
-    if (!signedIn) {
-      return;
-    }
-    token = signedIn.token;
-    say('sign-in-status', 'Signed in as ' + signedIn.who + '.');
-    $('sign-in-button').hidden = true;
-    $('sign-out').hidden = false;
-    ['search', 'integrity', 'export'].forEach((id) => { $(id).hidden = false; });
-  }).catch((e) => say('sign-in-status', 'Sign-in failed: ' + e.message, 'error'));
+  StaffSignIn.attach(SCOPE, ['search', 'integrity', 'export'], (t) => { token = t; });
 }());

@@ -27,19 +27,7 @@
     return body;
   }
 
-  $('sign-in-button').addEventListener('click', () => StaffSignIn.start(SCOPE));
-
-  StaffSignIn.complete(SCOPE).then((signedIn) => {
-    if (!signedIn) {
-      return;
-    }
-    token = signedIn.token;
-    say('sign-in-status', 'Signed in as ' + signedIn.who + '.');
-    $('sign-in-button').hidden = true;
-    $('sign-out').hidden = false;
-    $('coverage').hidden = false;
-    $('reconciliation').hidden = false;
-  }).catch((e) => say('sign-in-status', 'Sign-in failed: ' + e.message, true));
+  StaffSignIn.attach(SCOPE, ['coverage', 'reconciliation'], (t) => { token = t; });
 
   function cell(row, text) {
     const td = document.createElement('td');

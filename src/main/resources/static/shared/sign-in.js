@@ -79,6 +79,30 @@ window.StaffSignIn = (function () {
         throw new Error(claims.sub + ' does not hold ' + scope);
       }
       return { who: claims.sub, token };
+    },
+
+    /**
+     * Wires a page's sign-in: the button #sign-in-button, the link #sign-out and the status line
+     * #sign-in-status. Once signed in, hands the token to {@code useToken} and shows the sections
+     * whose ids are given.
+     */
+    attach(scope, sections, useToken) {
+      const $ = (id) => document.getElementById(id);
+      const status = $('sign-in-status');
+      $('sign-in-button').addEventListener('click', () => this.start(scope));
+      this.complete(scope).then((signedIn) => {
+        if (!signedIn) {
+          return;
+        }
+        useToken(signedIn.token);
+        status.textContent = 'Signed in as ' + signedIn.who + '.';
+        $('sign-in-button').hidden = true;
+        $('sign-out').hidden = false;
+        sections.forEach((id) => { $(id).hidden = false; });
+      }).catch((e) => {
+        status.textContent = 'Sign-in failed: ' + e.message;
+        status.className = 'error';
+      });
     }
   };
 }());

@@ -20,7 +20,7 @@ import vn.ansinh.gateway.support.HeadlessChromium;
 /**
  * The review page in headless Chromium: the demo information-security user signs in on the
  * gateway's sign-in page (authorization code with PKCE), looks for a citizen by personal id, opens
- * an event, and checks the chain's integrity.
+ * an event, checks the chain's integrity and takes the signed export.
  */
 class AuditPageTest extends GatewayHttpTest {
 
@@ -95,6 +95,10 @@ class AuditPageTest extends GatewayHttpTest {
     WebElement result = browser.findElement(By.id("integrity-result"));
     assertThat(result.getText()).startsWith("Verified: ").contains("signed checkpoints");
     assertThat(result.getAttribute("class")).isEqualTo("verified");
+
+    browser.findElement(By.id("export-button")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("export-status"), "Downloaded"));
+    assertThat(browser.findElement(By.id("export-status")).getText()).matches("Downloaded audit-export.zip \\(\\d+ bytes\\)\\.");
   }
 
   @Test
