@@ -1,5 +1,6 @@
 package vn.ansinh.gateway.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,15 +11,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * token for them with the authorization-code flow (PKCE, a public client).
  *
  * @param console the browser client the staff pages use
+ * @param lockout how many wrong passwords lock a staff user out, and for how long
  * @param users   the staff users; passwords in Spring's delegating format ({bcrypt}…)
  */
 @ConfigurationProperties("gateway.staff")
-public record StaffProperties(Console console, List<StaffUser> users) {
+public record StaffProperties(Console console, Lockout lockout, List<StaffUser> users) {
 
   public StaffProperties {
     console = console == null ? new Console(null, null) : console;
+    lockout = lockout == null ? new Lockout(5, Duration.ofMinutes(15)) : lockout;
     users = users == null ? List.of() : List.copyOf(users);
   }
+
+  /**
+   * After {@code maxFailures} wrong passwords in a row a staff user cannot sign in for
+   * {@code duration}, even with the right one.
+   */
+  public record Lockout(int maxFailures, Duration duration) {}
 
   /**
    * The staff pages' public OAuth2 client, {@value #CLIENT_ID} (the pages name it).

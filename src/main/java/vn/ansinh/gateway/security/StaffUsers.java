@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 public class StaffUsers implements UserDetailsService {
 
   private final Map<String, StaffProperties.StaffUser> byName;
+  private final SignInLockout lockout;
 
-  public StaffUsers(StaffProperties properties, PartnerRegistry partners) {
+  public StaffUsers(StaffProperties properties, PartnerRegistry partners, SignInLockout lockout) {
+    this.lockout = lockout;
     this.byName = properties.users().stream()
         .collect(Collectors.toUnmodifiableMap(StaffProperties.StaffUser::username, Function.identity()));
     byName.keySet().stream().filter(name -> partners.find(name).isPresent()).findAny().ifPresent(name -> {
@@ -38,6 +40,7 @@ public class StaffUsers implements UserDetailsService {
       throw new UsernameNotFoundException("no such staff user");
     }
     return User.withUsername(user.username()).password(user.password())
+        .accountLocked(lockout.locked(username))
         .authorities(user.scopes().stream().map(s -> "SCOPE_" + s).toArray(String[]::new)).build();
   }
 }

@@ -168,6 +168,18 @@ class StaffSignInTest extends GatewayHttpTest {
   }
 
   @Test
+  void threeWrongPasswordsLockTheUserOutForAWhileEvenWithTheRightOne() throws Exception {
+    String authorize = authorizePath("audit.read", redirectUri(), true);
+    for (int i = 0; i < 3; i++) {
+      assertThat(signIn("guessed-test", "guess-" + i, authorize)).endsWith("/login?error");
+    }
+    assertThat(signIn("guessed-test", "test-password", authorize)).as("locked").endsWith("/login?error");
+    // the test profile locks for 2 s
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+        assertThat(signIn("guessed-test", "test-password", authorize)).contains("code="));
+  }
+
+  @Test
   void theConsoleClientNeedsPkceAndARegisteredPage() throws Exception {
     HttpResponse<String> noPkce = page(authorizePath("audit.read", redirectUri(), false));
     assertThat(noPkce.headers().firstValue("Location").orElse(""))

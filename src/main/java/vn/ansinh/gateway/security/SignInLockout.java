@@ -1,0 +1,57 @@
+package vn.ansinh.gateway.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Locks a staff user out after too many wrong passwords in a row, so a password cannot be guessed
+ * at the sign-in page's speed. Counts only names of staff users (a flood of made-up names holds no
+ * memory); per instance, like the sign-in session.
+ */
+@Component
+public class SignInLockout {
+
+  private final StaffProperties.Lockout policy;
+  private final StaffProperties properties;
+  private final Clock clock;
+  private final Map<String, Failures> byName = new ConcurrentHashMap<>();
+
+  private record Failures(int count, Instant lockedUntil) {}
+
+  public SignInLockout(StaffProperties properties, Clock clock) {
+    this.properties = properties;
+    this.policy = properties.lockout();
+    this.clock = clock;
+  }
+
+  /** Whether the user may not sign in now. */
+  public boolean locked(String username) {
+    Failures f = byName.get(username);
+    return f != null && f.lockedUntil() != null && clock.instant().isBefore(f.lockedUntil());
+  }
+
+  @EventListener
+  void wrongPassword(AuthenticationFailureBadCredentialsEvent event) {
+    String name = event.getAuthentication().getName();
+    if (properties.users().stream().noneMatch(u -> u.username().equals(name))) {
+      return;
+    }
+    byName.compute(name, (k, f) -> {
+      int count = (f == null || f.lockedUntil() != null ? 0 : f.count()) + 1;
+      return count >= policy.maxFailures()
+          ? new Failures(count, clock.instant().plus(policy.duration()))
+          : new Failures(count, null);
+    });
+  }
+
+  @EventListener
+  void signedIn(AuthenticationSuccessEvent event) {
+    byName.remove(event.getAuthentication().getName());
+  }
+}
