@@ -83,7 +83,7 @@ public class SecurityConfiguration {
   SecurityFilterChain staffSignIn(HttpSecurity http, StaffUsers staff) throws Exception {
     http.securityMatcher(new OrRequestMatcher(any(SIGN_IN), any("/logout")))
         .userDetailsService(staff)
-        .formLogin(f -> f.permitAll())   // Spring Security's own sign-in page at /login
+        .formLogin(f -> f.loginPage(SIGN_IN).permitAll())   // the page itself: SignInPage
         .logout(Customizer.withDefaults())
         .authorizeHttpRequests(a -> a.anyRequest().permitAll());
     return http.build();

@@ -134,6 +134,18 @@ class StaffSignInTest extends GatewayHttpTest {
   }
 
   @Test
+  void signingOutEndsTheSessionSoTheNextVisitAsksAgain() throws Exception {
+    String authorize = authorizePath("audit.read", redirectUri(), true);
+    assertThat(signIn("auditor-demo", "demo-password", authorize)).contains("code=");
+    assertThat(whereTo(page(authorize))).as("still signed in").contains("code=");
+    HttpResponse<String> signOutPage = page("/logout");
+    Matcher csrf = CSRF.matcher(signOutPage.body());
+    assertThat(csrf.find()).isTrue();
+    assertThat(whereTo(form("/logout", Map.of("_csrf", csrf.group(1))))).endsWith("/login?logout");
+    assertThat(whereTo(page(authorize))).endsWith("/login");
+  }
+
+  @Test
   void aCodeIsGoodOnceAndOnlyWithItsVerifier() throws Exception {
     String code = code(signIn("auditor-demo", "demo-password", authorizePath("audit.read", redirectUri(), true)));
     assertThat(exchange(code, "another-verifier-of-forty-three-characters-or-more-99").statusCode()).isEqualTo(400);
