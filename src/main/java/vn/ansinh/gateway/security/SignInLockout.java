@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,9 @@ public class SignInLockout {
 
   @EventListener
   void signedIn(AuthenticationSuccessEvent event) {
-    byName.remove(event.getAuthentication().getName());
+    // a sign-in with the password, not a request with a token
+    if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken staff) {
+      byName.remove(staff.getName());
+    }
   }
 }
