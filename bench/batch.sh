@@ -212,24 +212,13 @@ fetch_view() {
     -H "Authorization: Bearer $AUTH" "$BATCHES/$BATCH_ID") || VIEW_CODE=000
 }
 
-sample_footprint() {
-  local kb
-  kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$GW_PID/status" 2>/dev/null || echo 0)
-  ((kb > RSS_PEAK_KB)) && RSS_PEAK_KB=$kb
-  if (($1 % 10 == 0)); then
-    kb=$(postgres_pss_kb)
-    ((kb > PG_PEAK_KB)) && PG_PEAK_KB=$kb
-  fi
-  return 0
-}
-
 # Poll until the batch reaches $1; a REJECTED batch, a stall or the overall deadline stop the run.
 wait_for_status() {
   local want=$1 status last= tick=0 changed progress
   changed=$(date +%s)
   while true; do
     gateway_alive
-    sample_footprint $((tick++))
+    sample_footprint $((tick++)) 10
     fetch_view
     [[ $VIEW_CODE == 200 ]] || die "GET $BATCHES/$BATCH_ID answered $VIEW_CODE: $(head -c 500 "$WORK/view.json" 2>/dev/null)"
     status=$(json_str "$WORK/view.json" status)

@@ -71,6 +71,19 @@ postgres_pss_kb() {
   echo "$total"
 }
 
+# Peak memory while the gateway works, sampled once per tick: its RSS every time, PostgreSQL's
+# (a few processes to add up) every $2-th tick. Keeps RSS_PEAK_KB and PG_PEAK_KB; needs GW_PID.
+sample_footprint() {
+  local tick=$1 postgres_every=$2 kb
+  kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$GW_PID/status" 2>/dev/null || echo 0)
+  ((kb > RSS_PEAK_KB)) && RSS_PEAK_KB=$kb
+  if ((tick % postgres_every == 0)); then
+    kb=$(postgres_pss_kb)
+    ((kb > PG_PEAK_KB)) && PG_PEAK_KB=$kb
+  fi
+  return 0
+}
+
 # Poll until a URL answers 200; fail early if the process behind it died or logged fail_pattern.
 wait_for_200() {
   local url=$1 timeout=$2 pid=$3 name=$4 logfile=$5 fail_pattern=${6:-} deadline

@@ -202,20 +202,6 @@ set_delay() {
 
 stub_answered() { curl -sS --max-time 5 "$STUB/admin/stats" | sed -n 's/^answered=//p'; }
 
-gateway_rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$GW_PID/status" 2>/dev/null || echo 0; }
-
-# Peak memory while the gateway is under load; PostgreSQL less often, it takes a few processes.
-sample_footprint() {
-  local kb
-  kb=$(gateway_rss_kb)
-  ((kb > RSS_PEAK_KB)) && RSS_PEAK_KB=$kb
-  if (($1 % 4 == 0)); then
-    kb=$(postgres_pss_kb)
-    ((kb > PG_PEAK_KB)) && PG_PEAK_KB=$kb
-  fi
-  return 0
-}
-
 # --- wrk -------------------------------------------------------------------------------------
 # run_wrk NAME KIND CONNECTIONS SECONDS URL -> $WORK/wrk-NAME.txt
 # While the gateway is under load its memory is sampled (sample_footprint; peaks kept).
@@ -227,7 +213,7 @@ run_wrk() {
     -s "$BENCH_DIR/post.lua" "$url" > "$out" 2>&1 9>&- &
   WRK_PID=$!
   while kill -0 "$WRK_PID" 2>/dev/null; do
-    [[ $kind != verify ]] || sample_footprint $((tick++))
+    [[ $kind != verify ]] || sample_footprint $((tick++)) 4
     sleep 0.5
   done
   wait "$WRK_PID" || die "wrk $name failed: $(head -n 5 "$out")"

@@ -131,21 +131,16 @@ public class IntegrityVerifier {
     }
     String snapshot = jdbc.queryForObject("select pg_export_snapshot()", String.class);
     List<ChainWalk> walks = new ArrayList<>();
-    List<long[]> bounds = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      long a = start + length * i / n;
-      long b = start + length * (i + 1) / n - 1;
-      bounds.add(new long[] {a, b});
-      // a segment links to the stored hash before it; the segment before checks that hash
-      walks.add(new ChainWalk(a, i == 0 ? anchor : storedHash(a - 1), checkpoints, keys));
-    }
     ExecutorService pool = Executors.newFixedThreadPool(n, r -> new Thread(r, "audit-verify"));
     try {
       List<Future<?>> running = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        ChainWalk walk = walks.get(i);
-        long[] ab = bounds.get(i);
-        running.add(pool.submit(() -> inSnapshot(snapshot, c -> walkSegment(c, walk, ab[0], ab[1]))));
+        long a = start + length * i / n;
+        long b = start + length * (i + 1) / n - 1;
+        // a segment links to the stored hash before it; the segment before checks that hash
+        ChainWalk walk = new ChainWalk(a, i == 0 ? anchor : storedHash(a - 1), checkpoints, keys);
+        walks.add(walk);
+        running.add(pool.submit(() -> inSnapshot(snapshot, walk, a, b)));
       }
       for (Future<?> f : running) {
         f.get();
@@ -164,12 +159,8 @@ public class IntegrityVerifier {
     return walks;
   }
 
-  private interface SnapshotWork {
-    void run(Connection connection) throws SQLException, IOException;
-  }
-
-  /** Runs work on a connection of its own that sees exactly the walk's snapshot. */
-  private Void inSnapshot(String snapshot, SnapshotWork work) throws SQLException, IOException {
+  /** Walks a segment on a connection of its own that sees exactly the check's snapshot. */
+  private Void inSnapshot(String snapshot, ChainWalk walk, long a, long b) throws SQLException {
     if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
       throw new IllegalStateException("unexpected snapshot id");
     }
@@ -181,7 +172,7 @@ public class IntegrityVerifier {
           s.execute("set transaction snapshot '" + snapshot + "'");
           s.execute(KEY_ORDER);
         }
-        work.run(c);
+        walkSegment(c, walk, a, b);
       } finally {
         c.rollback();
         c.setAutoCommit(true);

@@ -3,7 +3,9 @@ package vn.ansinh.gateway.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -19,14 +21,14 @@ import org.springframework.stereotype.Component;
 public class SignInLockout {
 
   private final StaffProperties.Lockout policy;
-  private final StaffProperties properties;
+  private final Set<String> staffNames;
   private final Clock clock;
   private final Map<String, Failures> byName = new ConcurrentHashMap<>();
 
   private record Failures(int count, Instant lockedUntil) {}
 
   public SignInLockout(StaffProperties properties, Clock clock) {
-    this.properties = properties;
+    this.staffNames = properties.users().stream().map(StaffProperties.StaffUser::username).collect(Collectors.toSet());
     this.policy = properties.lockout();
     this.clock = clock;
   }
@@ -40,7 +42,7 @@ public class SignInLockout {
   @EventListener
   void wrongPassword(AuthenticationFailureBadCredentialsEvent event) {
     String name = event.getAuthentication().getName();
-    if (properties.users().stream().noneMatch(u -> u.username().equals(name))) {
+    if (!staffNames.contains(name)) {
       return;
     }
     byName.compute(name, (k, f) -> {
