@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IntegrityVerifier {
 
   /** Below this many events one cursor is as quick as several. */
-  private static final long SEGMENT_FROM = 100_000;
+  private static final long SPLIT_FROM = 100_000;
   private static final int MAX_SEGMENTS = 4;
   /**
    * Rows are read in key order from the primary key. Without this, stale statistics (a table
@@ -44,20 +45,27 @@ public class IntegrityVerifier {
   private static final String KEY_ORDER = "set local enable_sort = off";
   private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f-]+");
 
-
   private final DataSource dataSource;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate readOnly;
   private final int segments;
+  private final long splitFrom;
 
+  @Autowired
   public IntegrityVerifier(DataSource dataSource, TransactionTemplate tx) {
+    this(dataSource, tx, Math.max(1, Math.min(MAX_SEGMENTS, Runtime.getRuntime().availableProcessors())), SPLIT_FROM);
+  }
+
+  /** {@code segments} walked together for ranges of at least {@code splitFrom} events. */
+  IntegrityVerifier(DataSource dataSource, TransactionTemplate tx, int segments, long splitFrom) {
     this.dataSource = dataSource;
     this.jdbc = new JdbcTemplate(dataSource);
     this.readOnly = new TransactionTemplate(tx.getTransactionManager());
     this.readOnly.setReadOnly(true);
     // one snapshot for the head and the rows, while the writer keeps appending
     this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-    this.segments = Math.max(1, Math.min(MAX_SEGMENTS, Runtime.getRuntime().availableProcessors()));
+    this.segments = segments;
+    this.splitFrom = splitFrom;
   }
 
   public IntegrityReport verify(Instant from, Instant to) {
@@ -119,7 +127,7 @@ public class IntegrityVerifier {
   private List<ChainWalk> walkSegments(long start, long end, String anchor, Map<Long, ChainWalk.Checkpoint> checkpoints,
       Map<String, String> keys) {
     long length = end - start + 1;
-    int n = length < SEGMENT_FROM ? 1 : segments;
+    int n = length < splitFrom ? 1 : segments;
     if (n == 1) {
       jdbc.execute(KEY_ORDER);
       ChainWalk walk = new ChainWalk(start, anchor, checkpoints, keys);
