@@ -432,15 +432,7 @@ heap_mb() {
 }
 
 main() {
-  JAR=${1:-}
-  [[ -n $JAR ]] || die "usage: bench/batch.sh <gateway jar>"
-  [[ -f $JAR ]] || die "no gateway jar at $JAR (build it first: ./mvnw -DskipTests package)"
-  JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
-
-  ensure_tools
-  trap cleanup EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
+  begin_run batch.sh "${1:-}"
   ! port_in_use "$GW_PORT" || die "port $GW_PORT is already in use (set BENCH_BATCH_PORT)"
   prepare_workdir
 

@@ -71,6 +71,19 @@ postgres_pss_kb() {
   echo "$total"
 }
 
+# How each script's main begins: the gateway jar as an absolute $JAR, the tools it needs
+# (ensure_tools), and cleanup on every way out. begin_run <script> <jar>
+begin_run() {
+  JAR=${2:-}
+  [[ -n $JAR ]] || die "usage: bench/$1 <gateway jar>"
+  [[ -f $JAR ]] || die "no gateway jar at $JAR (build it first: ./mvnw -DskipTests package)"
+  JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
+  ensure_tools
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
 # Peak memory while the gateway works, sampled once per tick: its RSS every time, PostgreSQL's
 # (a few processes to add up) every $2-th tick. Keeps RSS_PEAK_KB and PG_PEAK_KB; needs GW_PID.
 sample_footprint() {

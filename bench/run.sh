@@ -334,15 +334,7 @@ phase_capacity() {
 }
 
 main() {
-  JAR=${1:-}
-  [[ -n $JAR ]] || die "usage: bench/run.sh <gateway jar>"
-  [[ -f $JAR ]] || die "no gateway jar at $JAR (build it first: ./mvnw -DskipTests package)"
-  JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
-
-  ensure_tools
-  trap cleanup EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
+  begin_run run.sh "${1:-}"
   check_ports
   prepare_workdir
 
