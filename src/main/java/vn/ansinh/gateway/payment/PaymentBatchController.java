@@ -61,13 +61,13 @@ public class PaymentBatchController {
     String batchId = submission.submit(partner.getName(), declared, rows);
     PaymentBatch b = service.find(partner.getName(), batchId);
     return ResponseEntity.accepted().location(URI.create("/api/v1/payment-batches/" + batchId))
-        .body(BatchView.of(b, List.of()));
+        .body(BatchView.of(b, List.of(), service.eligibility(b)));
   }
 
   @GetMapping(path = "/api/v1/payment-batches/{batchId}", produces = MediaType.APPLICATION_JSON_VALUE)
   public BatchView batch(@PathVariable String batchId, Authentication partner) {
     PaymentBatch b = service.find(partner.getName(), batchId);
-    return BatchView.of(b, service.banks(b));
+    return BatchView.of(b, service.banks(b), service.eligibility(b));
   }
 
   @PostMapping(path = "/api/v1/payment-batches/{batchId}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,7 +75,7 @@ public class PaymentBatchController {
       @RequestBody(required = false) PaymentBatchService.Decision decision, Authentication partner) {
     PaymentBatch b = service.decide(partner.getName(), batchId,
         decision != null ? decision : new PaymentBatchService.Decision(true, null));
-    return BatchView.of(b, service.banks(b));
+    return BatchView.of(b, service.banks(b), service.eligibility(b));
   }
 
   @GetMapping(path = "/api/v1/payment-batches/{batchId}/errors", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -147,22 +147,24 @@ public class PaymentBatchController {
 
   /** A batch as partners see it: totals and progress, never the rows' personal data. */
   public record BatchView(String batchId, String program, String period, BatchStatus status, String statusReason,
-      Totals declared, Counts counts, Sums sums, List<PaymentBatchService.BankTotals> banks, int progressPercent,
-      String approvedBy, Instant approvedAt, Instant submittedAt, Instant updatedAt) {
+      Totals declared, Counts counts, Sums sums, List<PaymentBatchService.BankTotals> banks, Verification verification,
+      int progressPercent, String approvedBy, Instant approvedAt, Instant submittedAt, Instant updatedAt) {
 
-    static BatchView of(PaymentBatch b, List<PaymentBatchService.BankTotals> banks) {
+    static BatchView of(PaymentBatch b, List<PaymentBatchService.BankTotals> banks, PaymentBatches.Eligibility e) {
       return new BatchView(b.batchId(), b.program(), b.period(), b.status(), b.statusReason(),
           new Totals(b.declaredCount(), b.declaredSum()),
           new Counts(b.receivedCount(), b.receivedCount() - b.invalidCount(), b.invalidCount(), b.duplicateCount(),
-              b.deceasedCount(), b.cashCount(), b.bankCount()),
-          new Sums(b.receivedSum(), b.cashSum(), b.bankSum()), banks, progress(b, banks), b.approvedBy(),
+              b.deceasedCount(), e.unverified(), e.identityMismatch(), b.cashCount(), b.bankCount()),
+          new Sums(b.receivedSum(), b.cashSum(), b.bankSum()), banks,
+          new Verification(e.peopleToVerify(), e.peopleVerified()), progress(b, banks, e), b.approvedBy(),
           b.approvedAt(), b.createdAt(), b.updatedAt());
     }
 
-    private static int progress(PaymentBatch b, List<PaymentBatchService.BankTotals> banks) {
+    private static int progress(PaymentBatch b, List<PaymentBatchService.BankTotals> banks, PaymentBatches.Eligibility e) {
       return switch (b.status()) {
         case RECEIVED -> 10;
-        case VALIDATING -> 20;
+        case VALIDATING -> e.peopleToVerify() == null || e.peopleToVerify() == 0 ? 20
+            : 20 + (int) (25 * Math.min(e.peopleVerified(), e.peopleToVerify()) / e.peopleToVerify());
         case AWAITING_APPROVAL -> 50;
         case APPROVED, DISPATCHING -> {
           int files = banks.stream().mapToInt(PaymentBatchService.BankTotals::files).sum();
@@ -176,9 +178,12 @@ public class PaymentBatchController {
 
   public record Totals(long count, long sumVnd) {}
 
-  /** {@code valid} passed the row checks; duplicates and the deceased are among them, and stopped. */
-  public record Counts(long received, long valid, long invalid, Long duplicate, Long deceased, Long cash,
-      Long toBanks) {}
+  /** {@code valid} passed the row checks; duplicates, unknown ids, other names and the deceased are among them, and stopped. */
+  public record Counts(long received, long valid, long invalid, Long duplicate, Long deceased, Long unverified,
+      Long identityMismatch, Long cash, Long toBanks) {}
+
+  /** The eligibility gate's progress: people of the list to look up live in the population database, and done. */
+  public record Verification(Long people, Long verified) {}
 
   public record Sums(long received, Long cash, Long toBanks) {}
 }

@@ -75,6 +75,28 @@ public class PaymentBatches {
         Timestamp.from(clock.instant()), key);
   }
 
+  /** The eligibility gate's progress and stops: null until known. */
+  record Eligibility(Long peopleToVerify, Long peopleVerified, Long unverified, Long identityMismatch) {}
+
+  Eligibility eligibility(long key) {
+    return jdbc.queryForObject("select people_to_verify, people_verified, unverified_count, identity_mismatch_count"
+        + " from payment_batch where batch_key = ?", (rs, i) -> new Eligibility((Long) rs.getObject(1),
+        (Long) rs.getObject(2), (Long) rs.getObject(3), (Long) rs.getObject(4)), key);
+  }
+
+  void verificationStarted(long key, long people) {
+    jdbc.update("update payment_batch set people_to_verify = ?, people_verified = 0 where batch_key = ?", people, key);
+  }
+
+  void peopleVerified(long key, long people) {
+    jdbc.update("update payment_batch set people_verified = people_verified + ? where batch_key = ?", people, key);
+  }
+
+  void stopped(long key, long unverified, long identityMismatch) {
+    jdbc.update("update payment_batch set unverified_count = ?, identity_mismatch_count = ? where batch_key = ?",
+        unverified, identityMismatch, key);
+  }
+
   /** What validation found, in counts and sums of đồng. */
   record Totals(long duplicates, long deceased, long cash, long cashSum, long bank, long bankSum) {}
 

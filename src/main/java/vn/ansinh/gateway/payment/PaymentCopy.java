@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import vn.ansinh.gateway.citizen.NameKey;
 import vn.ansinh.gateway.error.Violation;
 
 /**
@@ -17,7 +18,7 @@ final class PaymentCopy {
   private static final int FLUSH_AT = 64 * 1024;
   private static final String COPY = "copy payment (batch_key, row_no, payment_id, beneficiary_id, personal_id,"
       + " full_name, amount_vnd, bank_bin, account_number, province_code, commune_code, purpose, status, errors,"
-      + " file_seq)"
+      + " file_seq, name_key)"
       + " from stdin";
   private final CopyIn copy;
   private final String batchKey;
@@ -42,10 +43,11 @@ final class PaymentCopy {
     field(r.communeCode());
     field(r.purpose());
     if (fileSeq < 0) {
-      buffer.append(PaymentStatus.RECEIVED.name()).append("\t\\N\t\\N\n");
+      buffer.append(PaymentStatus.RECEIVED.name()).append("\t\\N\t\\N\t");
     } else {
-      buffer.append(PaymentStatus.PENDING.name()).append("\t\\N\t").append(fileSeq).append('\n');
+      buffer.append(PaymentStatus.PENDING.name()).append("\t\\N\t").append(fileSeq).append('\t');
     }
+    buffer.append(NameKey.of(r.fullName())).append('\n');
     flushIfFull();
   }
 
@@ -65,7 +67,7 @@ final class PaymentCopy {
       errors.append(v.field()).append('\t').append(v.reason()).append('\n');
     }
     field(errors.toString());
-    buffer.append("\\N\n");
+    buffer.append("\\N\t\\N\n");
     flushIfFull();
   }
 
