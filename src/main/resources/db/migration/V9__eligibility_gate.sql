@@ -35,3 +35,6 @@ alter table payment_batch add column people_to_verify bigint;
 alter table payment_batch add column people_verified bigint;
 alter table payment_batch add column unverified_count bigint;
 alter table payment_batch add column identity_mismatch_count bigint;
+
+-- Validation's stops are told to the paying agency like a bank's results, with no bank.
+alter table payment_result alter column bank_bin drop not null;

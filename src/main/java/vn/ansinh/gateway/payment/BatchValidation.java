@@ -99,6 +99,15 @@ public class BatchValidation {
       from payment where batch_key = ? and file_seq is not null and status = 'PENDING' group by bank_bin, file_seq
       """;
 
+  // the payments validation stopped, for the paying agency, in messages of at most 10,000
+  private static final String TELL_STOPS = """
+      insert into payment_result (batch_key, bank_bin, msg_id, results, created_at)
+      select ?, null, 'VALIDATION', json_agg(json_build_object('paymentId', payment_id, 'beneficiaryId', beneficiary_id,
+             'status', status, 'reason', status_reason, 'amountVnd', amount_vnd) order by row_no), now()
+      from payment where batch_key = ? and status in ('DUPLICATE', 'DECEASED', 'UNVERIFIED', 'IDENTITY_MISMATCH')
+      group by (row_no - 1) / 10000 returning id
+      """;
+
   private final JdbcTemplate jdbc;
   private final PaymentBatches batches;
   private final PaymentProperties properties;
@@ -134,6 +143,9 @@ public class BatchValidation {
     batches.stopped(k, jdbc.queryForObject("select count(*) from payment where batch_key = ? and status = 'UNVERIFIED'",
         Long.class, k), jdbc.queryForObject("select count(*) from payment where batch_key = ? and status = 'IDENTITY_MISMATCH'",
         Long.class, k));
+    for (Long stops : jdbc.queryForList(TELL_STOPS, Long.class, k, k)) {
+      outbox.enqueue(PaymentReports.RESULTS, b.owner(), Long.toString(stops));
+    }
     if (totals.cash() + totals.bank() == 0) {
       batches.status(k, BatchStatus.REJECTED, "no row of the list can be paid: see its errors and payments");
       return;

@@ -3,7 +3,9 @@ package vn.ansinh.gateway.payment;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import vn.ansinh.gateway.citizen.NameKey;
@@ -16,6 +18,7 @@ import vn.ansinh.gateway.error.Violation;
 final class PaymentCopy {
 
   private static final int FLUSH_AT = 64 * 1024;
+  private static final int NAME_KEYS = 50_000;
   private static final String COPY = "copy payment (batch_key, row_no, payment_id, beneficiary_id, personal_id,"
       + " full_name, amount_vnd, bank_bin, account_number, province_code, commune_code, purpose, status, errors,"
       + " file_seq, name_key)"
@@ -23,6 +26,8 @@ final class PaymentCopy {
   private final CopyIn copy;
   private final String batchKey;
   private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+  // names repeat a great deal in a province's list: each is reduced to its key once
+  private final Map<String, Long> nameKeys = new HashMap<>();
 
   PaymentCopy(Connection connection, long batchKey) throws SQLException {
     this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
@@ -47,7 +52,7 @@ final class PaymentCopy {
     } else {
       buffer.append(PaymentStatus.PENDING.name()).append("\t\\N\t").append(fileSeq).append('\t');
     }
-    buffer.append(NameKey.of(r.fullName())).append('\n');
+    buffer.append(nameKey(r.fullName())).append('\n');
     flushIfFull();
   }
 
@@ -84,6 +89,18 @@ final class PaymentCopy {
     } catch (SQLException e) {
       // the transaction is rolled back anyway
     }
+  }
+
+  private long nameKey(String name) {
+    Long key = nameKeys.get(name);
+    if (key == null) {
+      if (nameKeys.size() >= NAME_KEYS) {
+        nameKeys.clear();
+      }
+      key = NameKey.of(name);
+      nameKeys.put(name, key);
+    }
+    return key;
   }
 
   private void start(int row) {

@@ -65,6 +65,14 @@ class EligibilityGateTest extends PaymentCycleTest {
     JsonNode order = Json.read(registry.findAll(postRequestedFor(urlEqualTo("/treasury/payment-orders"))
         .withRequestBody(containing(batchId))).get(0).getBodyAsString());
     assertThat(order.path("count").asInt()).isEqualTo(1);
+    // the paying agency hears of the stops in its own format
+    var told = postRequestedFor(urlEqualTo("/dolisa/notifications")).withRequestBody(containing(batchId));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !registry.findAll(told).isEmpty());
+    JsonNode results = Json.read(registry.findAll(told).get(0).getBodyAsString()).path("results");
+    List<String> stops = new ArrayList<>();
+    results.forEach(r -> stops.add(r.path("paymentId").asText() + ":" + r.path("status").asText()));
+    assertThat(stops).containsExactly("GATE-1:IDENTITY_MISMATCH", "GATE-2:UNVERIFIED");
+    assertThat(registry.findAll(told).get(0).getBodyAsString()).doesNotContain(impostor).doesNotContain(unknown);
   }
 
   @Test

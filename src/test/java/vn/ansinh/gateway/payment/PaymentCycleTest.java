@@ -32,6 +32,7 @@ abstract class PaymentCycleTest extends GatewayHttpTest {
   void agencies() {
     registry.stubFor(post(urlEqualTo("/treasury/payment-orders")).willReturn(aResponse().withStatus(202)));
     registry.stubFor(post(urlMatching(BankFiles.PATH)).willReturn(aResponse().withStatus(202)));
+    registry.stubFor(post(urlMatching("/(dolisa|vss)/notifications")).willReturn(aResponse().withStatus(202)));
   }
 
   /** A personal id nobody else in these tests uses: Nghệ An, a man born in 1990. */
