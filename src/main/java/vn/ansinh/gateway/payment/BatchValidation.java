@@ -124,7 +124,7 @@ public class BatchValidation {
                count(*) filter (where status = 'CASH'), coalesce(sum(amount_vnd) filter (where status = 'CASH'), 0),
                count(*) filter (where status = 'PENDING'), coalesce(sum(amount_vnd) filter (where status = 'PENDING'), 0)
         from payment where batch_key = ?""", (rs, i) -> new PaymentBatches.Totals(rs.getLong(1), rs.getLong(2),
-        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)), k);
+        rs.getLong(3), PaymentBatches.sumOf(rs, 4), rs.getLong(5), PaymentBatches.sumOf(rs, 6)), k);
     batches.validated(k, totals);
     if (totals.cash() + totals.bank() == 0) {
       batches.status(k, BatchStatus.REJECTED, "no row of the list can be paid: see its errors and payments");

@@ -195,8 +195,8 @@ class PaymentReportTest extends PaymentCycleTest {
   @Test
   void socialInsuranceHearsOfResultsInItsOwnShape() throws Exception {
     String person = newPerson();
-    String vssBatch = batchIdOf(submit("vss-demo", "2028-02", "VSS-1,BH-4001234567," + person
-        + ",Hoàng Văn Nam,2789000,970405,1500205000009,40,16681,\n", 1, 2_789_000));
+    String vssBatch = batchIdOf(submit("vss-demo", "SOCIAL_INSURANCE_BENEFIT", "2028-02", "VSS-1,BH-4001234567," + person
+        + ",Hoàng Văn Nam,2789000,970405,1500205000009,40,16681,\n", 1, "2789000"));
     awaitStatus(vssBatch, "AWAITING_APPROVAL", "vss-demo");
     assertThat(approve("treasury-demo", vssBatch).statusCode()).isEqualTo(200);
     awaitStatus(vssBatch, "DISPATCHED", "vss-demo");
