@@ -161,6 +161,6 @@ public class BatchValidation {
                count(*) filter (where status = 'CASH'), coalesce(sum(amount_vnd) filter (where status = 'CASH'), 0),
                count(*) filter (where status = 'PENDING'), coalesce(sum(amount_vnd) filter (where status = 'PENDING'), 0)
         from payment where batch_key = ?""", (rs, i) -> new PaymentBatches.Totals(rs.getLong(1), rs.getLong(2),
-        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)), key);
+        rs.getLong(3), PaymentBatches.sumOf(rs, 4), rs.getLong(5), PaymentBatches.sumOf(rs, 6)), key);
   }
 }

@@ -1,5 +1,6 @@
 package vn.ansinh.gateway.payment;
 
+import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,10 +101,11 @@ public class PaymentBatchService {
   public List<BankTotals> banks(PaymentBatch b) {
     return jdbc.query("select bank_bin, sum(tx_count), sum(ctrl_sum), count(*), count(*) filter (where status = 'DELIVERED')"
         + " from payment_file where batch_key = ? group by bank_bin order by bank_bin",
-        (rs, i) -> new BankTotals(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5)), b.key());
+        (rs, i) -> new BankTotals(rs.getString(1), rs.getLong(2), PaymentBatches.sumOf(rs, 3), rs.getInt(4),
+            rs.getInt(5)), b.key());
   }
 
-  public record BankTotals(String bankBin, long payments, long sumVnd, int files, int filesDelivered) {}
+  public record BankTotals(String bankBin, long payments, BigInteger sumVnd, int files, int filesDelivered) {}
 
   /** The row errors, a page of invalid rows at a time. */
   public List<Violation> errors(PaymentBatch b, int page, int size) {
@@ -121,7 +123,7 @@ public class PaymentBatchService {
 
   /** One payment as its payer sees it: the account masked. */
   public record PaymentView(int row, String paymentId, String beneficiaryId, PaymentStatus status, String statusReason,
-      Long amountVnd, String bankBin, String accountNumber, String communeCode, String fileId) {}
+      BigInteger amountVnd, String bankBin, String accountNumber, String communeCode, String fileId) {}
 
   public List<PaymentView> payments(PaymentBatch b, PaymentStatus status, int page, int size) {
     String sql = "select p.row_no, p.payment_id, p.beneficiary_id, p.status, p.status_reason, p.amount_vnd, p.bank_bin,"
@@ -132,7 +134,7 @@ public class PaymentBatchService {
     Object[] args = status == null ? new Object[] {b.key(), size, (long) page * size}
         : new Object[] {b.key(), status.name(), size, (long) page * size};
     return jdbc.query(sql, (rs, i) -> new PaymentView(rs.getInt(1), rs.getString(2), rs.getString(3),
-        PaymentStatus.valueOf(rs.getString(4)), rs.getString(5), (Long) rs.getObject(6), rs.getString(7),
+        PaymentStatus.valueOf(rs.getString(4)), rs.getString(5), PaymentBatches.sumOf(rs, 6), rs.getString(7),
         rs.getString(8) == null ? null : AccountMasks.mask(rs.getString(8)), rs.getString(9), rs.getString(10)), args);
   }
 }

@@ -1,5 +1,6 @@
 package vn.ansinh.gateway.payment;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -56,12 +57,15 @@ final class PaymentCopy {
     flushIfFull();
   }
 
-  /** An invalid row keeps its payment id (clipped), its amount if readable, and its errors: none of the personal data. */
-  void invalid(int row, String paymentId, long amount, List<Violation> violations) throws SQLException {
+  /**
+   * An invalid row keeps its payment id (clipped), its amount if it is a whole number (of any sign and
+   * size), and its errors: none of the personal data.
+   */
+  void invalid(int row, String paymentId, BigInteger amount, List<Violation> violations) throws SQLException {
     start(row);
     field(paymentId == null || paymentId.length() <= 64 ? paymentId : paymentId.substring(0, 64));
     buffer.append("\\N\t\\N\t\\N\t");
-    if (amount > 0) {   // kept so that the reconciliation adds up to the control sum
+    if (amount != null) {   // kept so that the reconciliation adds up to the received sum
       buffer.append(amount).append('\t');
     } else {
       buffer.append("\\N\t");

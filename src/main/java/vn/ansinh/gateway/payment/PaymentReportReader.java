@@ -29,6 +29,7 @@ final class PaymentReportReader {
 
   static final String PAIN_002 = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.10";
   static final String CAMT_054 = "urn:iso:std:iso:20022:tech:xsd:camt.054.001.08";
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final Set<String> ACCEPTED = Set.of("ACCP", "ACSP", "ACTC", "ACWC", "PDNG", "ACFC");
   private static final Set<String> SETTLED = Set.of("ACSC", "ACCC");
 
@@ -144,7 +145,11 @@ final class PaymentReportReader {
   }
 
   private static long longOf(BigDecimal amount) {
-    return amount.stripTrailingZeros().longValueExact();
+    BigDecimal whole = amount.stripTrailingZeros();
+    if (whole.abs().compareTo(LONG_MAX) > 0) {   // every amount sent fits 64 bits: its program's ceiling does
+      throw invalid("TxDtls/Amt", "is not the amount sent: larger than any payment");
+    }
+    return whole.longValueExact();
   }
 
   private static List<PaymentReport.Entry> checked(List<PaymentReport.Entry> entries) {

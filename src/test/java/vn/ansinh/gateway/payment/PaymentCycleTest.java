@@ -41,10 +41,14 @@ abstract class PaymentCycleTest extends GatewayHttpTest {
   }
 
   HttpResponse<String> submit(String partner, String period, String csv, long count, long sum) {
+    return submit(partner, "SOCIAL_ALLOWANCE", period, csv, count, Long.toString(sum));
+  }
+
+  /** A CSV list of {@code program} with these control totals, sent as they are (any number of digits). */
+  HttpResponse<String> submit(String partner, String program, String period, String csv, long count, String sum) {
     registryKnowsAsListed(csv);
-    return postBody("/api/v1/payment-batches?program=SOCIAL_ALLOWANCE&period=" + period, token(partner),
-        "text/csv; charset=UTF-8", HEADER + csv, "X-Control-Count", Long.toString(count), "X-Control-Sum",
-        Long.toString(sum));
+    return postBody("/api/v1/payment-batches?program=" + program + "&period=" + period, token(partner),
+        "text/csv; charset=UTF-8", HEADER + csv, "X-Control-Count", Long.toString(count), "X-Control-Sum", sum);
   }
 
   /** The population database knows every person of the rows under the row's name, unless the test stubbed them. */

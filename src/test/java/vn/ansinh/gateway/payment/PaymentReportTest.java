@@ -195,8 +195,8 @@ class PaymentReportTest extends PaymentCycleTest {
   @Test
   void socialInsuranceHearsOfResultsInItsOwnShape() throws Exception {
     String person = newPerson();
-    String vssBatch = batchIdOf(submit("vss-demo", "2028-02", "VSS-1,BH-4001234567," + person
-        + ",Hoàng Văn Nam,2789000,970405,1500205000009,40,16681,\n", 1, 2_789_000));
+    String vssBatch = batchIdOf(submit("vss-demo", "SOCIAL_INSURANCE_BENEFIT", "2028-02", "VSS-1,BH-4001234567," + person
+        + ",Hoàng Văn Nam,2789000,970405,1500205000009,40,16681,\n", 1, "2789000"));
     awaitStatus(vssBatch, "AWAITING_APPROVAL", "vss-demo");
     assertThat(approve("treasury-demo", vssBatch).statusCode()).isEqualTo(200);
     awaitStatus(vssBatch, "DISPATCHED", "vss-demo");
@@ -247,6 +247,11 @@ class PaymentReportTest extends PaymentCycleTest {
     HttpResponse<String> amount = agribank(wrongAmount);
     assertThat(amount.statusCode()).isEqualTo(400);
     assertThat(amount.body()).contains("not the amount sent");
+    String hugeAmount = camt054("BAD-8-" + batches, file, id(1) + ":100000")
+        .replace(">100000<", ">123456789012345678901234567890<");
+    HttpResponse<String> huge = agribank(hugeAmount);
+    assertThat(huge.statusCode()).as(huge.body()).isEqualTo(400);
+    assertThat(huge.body()).contains("not the amount sent");
     assertThat(agribank(xxe).statusCode()).isEqualTo(400);
     assertThat(agribank(otherType).body()).contains("pain.002.001.10 or camt.054.001.08");
     assertThat(agribank("<Document><unclosed>").statusCode()).isEqualTo(400);
