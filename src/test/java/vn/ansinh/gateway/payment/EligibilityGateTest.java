@@ -65,6 +65,12 @@ class EligibilityGateTest extends PaymentCycleTest {
     JsonNode order = Json.read(registry.findAll(postRequestedFor(urlEqualTo("/treasury/payment-orders"))
         .withRequestBody(containing(batchId))).get(0).getBodyAsString());
     assertThat(order.path("count").asInt()).isEqualTo(1);
+    JsonNode reconciliation = Json.read(get("/api/v1/reports/reconciliation?batchId=" + batchId, token("dolisa-demo"))
+        .body());
+    assertThat(reconciliation.path("unverified").path("sumVnd").asLong()).isEqualTo(500_000);
+    assertThat(reconciliation.path("identityMismatch").path("count").asInt()).isEqualTo(1);
+    assertThat(reconciliation.path("valid").path("count").asInt()).isEqualTo(3);
+    assertThat(reconciliation.path("balanced").asBoolean()).as(reconciliation.toString()).isTrue();
     // the paying agency hears of the stops in its own format
     var told = postRequestedFor(urlEqualTo("/dolisa/notifications")).withRequestBody(containing(batchId));
     await().atMost(Duration.ofSeconds(10)).until(() -> !registry.findAll(told).isEmpty());
