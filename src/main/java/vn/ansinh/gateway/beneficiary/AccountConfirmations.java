@@ -1,17 +1,24 @@
 package vn.ansinh.gateway.beneficiary;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ansinh.gateway.audit.AuditChain;
 import vn.ansinh.gateway.audit.AuditContext;
 import vn.ansinh.gateway.audit.SubjectHasher;
+import vn.ansinh.gateway.error.AccountNameMismatchException;
 import vn.ansinh.gateway.error.ConflictException;
 import vn.ansinh.gateway.error.ForbiddenException;
 import vn.ansinh.gateway.error.InvalidRequestException;
@@ -24,12 +31,21 @@ import vn.ansinh.gateway.security.PushSignatures;
 
 /**
  * A bank's signed confirmation (SPEC §4.3): signature, idempotency, ownership of the request,
- * then the account mapping and the beneficiary's status — all in one transaction.
+ * then the account mapping and the beneficiary's status — all in one transaction. A request is
+ * answered once (another answer under a new key is a 409), and an account opens only in the
+ * registered beneficiary's name.
  */
 @Service
 public class AccountConfirmations {
 
   private static final Pattern ACCOUNT_NUMBER = Pattern.compile("[0-9]{8,19}");
+  private static final Pattern REQUEST_ID = Pattern.compile("[\\p{Graph}]{1,64}");
+  private static final Pattern PERSONAL_ID = Pattern.compile("[0-9]{12}");
+  private static final Pattern BANK_BIN = Pattern.compile("[0-9]{6}");
+  // no control characters (NUL cannot even be stored), and something besides white space
+  private static final Pattern ACCOUNT_NAME = Pattern.compile("(?=.*\\S)[^\\p{Cntrl}]{1,200}");
+  private static final Pattern REASON = Pattern.compile("(?=.*\\S)[^\\p{Cntrl}]{1,160}");
+  private static final Instant EARLIEST_OPENING = Instant.parse("2000-01-01T00:00:00Z");
   private final PushSignatures signatures;
   private final IdempotentRequests idempotent;
   private final Accounts accounts;
@@ -38,11 +54,15 @@ public class AccountConfirmations {
   private final SubjectHasher subjects;
   private final ObjectMapper json;
   private final Outbox outbox;
+  private final AccountProperties properties;
+  private final Clock clock;
 
   public AccountConfirmations(PushSignatures signatures, IdempotentRequests idempotent, Accounts accounts,
       Beneficiaries beneficiaries, PartnerRegistry partners, SubjectHasher subjects, ObjectMapper json,
-      Outbox outbox) {
+      Outbox outbox, AccountProperties properties, Clock clock) {
     this.outbox = outbox;
+    this.properties = properties;
+    this.clock = clock;
     this.signatures = signatures;
     this.idempotent = idempotent;
     this.accounts = accounts;
@@ -54,11 +74,10 @@ public class AccountConfirmations {
 
   @Transactional
   public IdempotentRequests.Answer confirm(String bank, String idempotencyKey, String signature, byte[] body) {
-    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-      throw new InvalidRequestException("Idempotency-Key", "header is required (at most 200 characters)");
-    }
+    IdempotentRequests.checkKey("Idempotency-Key", idempotencyKey);
     signatures.verify(bank, signature, body);
     String sha = AuditChain.sha256Hex(body);
+    idempotent.lock(bank, idempotencyKey);   // identical pushes at once: the first answers, the rest find its answer
     var earlier = idempotent.find(bank, idempotencyKey);
     if (earlier.isPresent()) {
       if (!earlier.get().bodySha256().equals(sha)) {
@@ -72,7 +91,7 @@ public class AccountConfirmations {
     if (caller.bankBin() == null || !caller.bankBin().equals(c.bankBin())) {
       throw new ForbiddenException("bankBin is not the calling bank's BIN");
     }
-    Accounts.OpeningRequest request = accounts.openingRequest(c.requestId())
+    Accounts.OpeningRequest request = accounts.lockOpeningRequest(c.requestId())
         .filter(r -> r.bankBin().equals(caller.bankBin()))
         .orElseThrow(() -> new NotFoundException("account-opening request", c.requestId()));
     Beneficiary b = beneficiaries.find(request.owner(), request.beneficiaryId())
@@ -81,8 +100,15 @@ public class AccountConfirmations {
         || !b.registration().personalId().equals(c.personalId())) {
       throw new InvalidRequestException("beneficiaryId", "beneficiaryId or personalId does not match the request");
     }
+    if (request.answer() != null) {
+      throw new ConflictException("The account-opening request was already answered (" + request.answer()
+          + "); a bank answers a request once");
+    }
     BeneficiaryStatus outcome;
     if ("OPENED".equals(c.status())) {
+      if (!AccountHolderNames.same(b.registration().fullName(), c.accountName())) {
+        throw new AccountNameMismatchException();
+      }
       accounts.open(b, c.bankBin(), c.accountNumber(), c.accountName(), c.openedAt());
       outcome = BeneficiaryStatus.ACCOUNT_OPEN;
       beneficiaries.status(b.owner(), c.beneficiaryId(), outcome, null);
@@ -90,6 +116,7 @@ public class AccountConfirmations {
       outcome = BeneficiaryStatus.ACCOUNT_REJECTED;
       beneficiaries.status(b.owner(), c.beneficiaryId(), outcome, "the bank rejected the request: " + c.reason());
     }
+    accounts.openingRequestAnswered(c.requestId(), c.status());
     outbox.enqueue(AgencyNotifications.KIND, b.owner(), c.beneficiaryId());
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("requestId", c.requestId());
@@ -107,35 +134,50 @@ public class AccountConfirmations {
     AccountConfirmation c;
     try {
       c = json.readValue(body, AccountConfirmation.class);
-    } catch (IOException e) {
+    } catch (JsonMappingException e) {
+      // a field of the wrong type or out of range (a year +999999, 1E+400): name it, never echo it
+      String field = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+          .filter(Objects::nonNull).collect(Collectors.joining("."));
+      throw new InvalidRequestException(field.isEmpty() ? "body" : field, field.isEmpty()
+          ? "is not a valid account-opening confirmation"
+          : e instanceof UnrecognizedPropertyException ? "is not a field of this request" : "has the wrong type or format");
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidRequestException("body", "is not a valid account-opening confirmation");
+    }
+    if (c == null) {
       throw new InvalidRequestException("body", "is not a valid account-opening confirmation");
     }
     List<Violation> v = new ArrayList<>();
-    if (c.requestId() == null) {
-      v.add(Violation.of("requestId", "is required"));
-    }
-    if (c.beneficiaryId() == null) {
-      v.add(Violation.of("beneficiaryId", "is required"));
-    }
-    if (c.personalId() == null) {
-      v.add(Violation.of("personalId", "is required"));
-    }
+    text(v, "requestId", c.requestId(), REQUEST_ID, "is required: at most 64 visible characters");
+    text(v, "beneficiaryId", c.beneficiaryId(), REQUEST_ID, "is required: at most 64 visible characters");
+    text(v, "personalId", c.personalId(), PERSONAL_ID, "is required: 12 digits");
+    text(v, "bankBin", c.bankBin(), BANK_BIN, "is required: 6 digits");
     if (!"OPENED".equals(c.status()) && !"REJECTED".equals(c.status())) {
       v.add(Violation.of("status", "must be OPENED or REJECTED"));
     }
-    if ("OPENED".equals(c.status()) && (c.accountNumber() == null || !ACCOUNT_NUMBER.matcher(c.accountNumber()).matches())) {
-      v.add(Violation.of("accountNumber", "must be 8 to 19 digits"));
+    if ("OPENED".equals(c.status())) {
+      text(v, "accountNumber", c.accountNumber(), ACCOUNT_NUMBER, "must be 8 to 19 digits");
+      text(v, "accountName", c.accountName(), ACCOUNT_NAME, "is required: at most 200 characters, no control characters");
     }
-    if ("OPENED".equals(c.status()) && (c.accountName() == null || c.accountName().isBlank())) {
-      v.add(Violation.of("accountName", "is required"));
+    if ("REJECTED".equals(c.status())) {
+      text(v, "reason", c.reason(), REASON,
+          "is required when the request is rejected: at most 160 characters, no control characters");
     }
-    if ("REJECTED".equals(c.status()) && (c.reason() == null || c.reason().isBlank())) {
-      v.add(Violation.of("reason", "is required when the request is rejected"));
+    Instant latest = clock.instant().plus(properties.confirmationClockSkew());
+    if (c.openedAt() != null && (c.openedAt().isBefore(EARLIEST_OPENING) || c.openedAt().isAfter(latest))) {
+      v.add(Violation.of("openedAt", "must be a time between 2000-01-01 and now"));
     }
     if (!v.isEmpty()) {
       throw new InvalidRequestException(v);
     }
     return c;
+  }
+
+  /** A required text: present and of the expected shape (which also keeps NUL and other control characters out). */
+  private static void text(List<Violation> v, String field, String value, Pattern shape, String reason) {
+    if (value == null || !shape.matcher(value).matches()) {
+      v.add(Violation.of(field, reason));
+    }
   }
 
   private String write(Map<String, Object> response) {

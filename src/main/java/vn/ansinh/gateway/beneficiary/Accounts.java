@@ -3,6 +3,7 @@ package vn.ansinh.gateway.beneficiary;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -25,10 +26,38 @@ public class Accounts {
         requestId, owner, beneficiaryId, bankBin, Timestamp.from(clock.instant()));
   }
 
-  public Optional<OpeningRequest> openingRequest(String requestId) {
-    return jdbc.query("select * from account_opening_request where request_id = ?",
+  /** The request, locked until the transaction ends: one bank answer at a time, and only one. */
+  public Optional<OpeningRequest> lockOpeningRequest(String requestId) {
+    return jdbc.query("select * from account_opening_request where request_id = ? for update",
         (rs, i) -> new OpeningRequest(rs.getString("request_id"), rs.getString("owner"),
-            rs.getString("beneficiary_id"), rs.getString("bank_bin")), requestId).stream().findFirst();
+            rs.getString("beneficiary_id"), rs.getString("bank_bin"), rs.getString("answer")), requestId)
+        .stream().findFirst();
+  }
+
+  public void openingRequestAnswered(String requestId, String answer) {
+    jdbc.update("update account_opening_request set answer = ?, answered_at = ? where request_id = ?", answer,
+        Timestamp.from(clock.instant()), requestId);
+  }
+
+  /**
+   * Stops a reported account being used, under every mapping that names it for this person;
+   * the rows stay, inactive, with when and why. Answers whose beneficiaries lost their account.
+   */
+  public List<Owned> deactivate(String personalId, String bankBin, String accountNumber, String reason) {
+    return jdbc.query("update beneficiary_account set active = false, deactivated_at = ?, deactivation_reason = ?"
+            + " where active and personal_id = ? and bank_bin = ? and account_number = ?"
+            + " returning owner, beneficiary_id",
+        (rs, i) -> new Owned(rs.getString(1), rs.getString(2)), Timestamp.from(clock.instant()), reason, personalId,
+        bankBin, accountNumber);
+  }
+
+  /** The account most recently stopped, for the owning agency's notification only. */
+  public Optional<FullAccount> lastDeactivated(String owner, String beneficiaryId) {
+    return jdbc.query("select bank_bin, account_number, account_name from beneficiary_account"
+            + " where owner = ? and beneficiary_id = ? and deactivated_at is not null order by deactivated_at desc, id desc"
+            + " limit 1",
+        (rs, i) -> new FullAccount(rs.getString(1), rs.getString(2), rs.getString(3)), owner, beneficiaryId)
+        .stream().findFirst();
   }
 
   /** Records the account as the active one, superseding any earlier one for the same program. */
@@ -66,7 +95,11 @@ public class Accounts {
     }
   }
 
-  public record OpeningRequest(String requestId, String owner, String beneficiaryId, String bankBin) {}
+  /** An opening request as sent; {@code answer} is the bank's (OPENED, REJECTED), null while it waits. */
+  public record OpeningRequest(String requestId, String owner, String beneficiaryId, String bankBin, String answer) {}
+
+  /** A beneficiary named by its owner. */
+  public record Owned(String owner, String beneficiaryId) {}
 
   /** The active account as partners see it: the number masked. */
   public record ActiveAccount(String bankBin, String accountNumber, Instant openedAt) {}

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.ansinh.gateway.error.NotFoundException;
 import vn.ansinh.gateway.outbox.OutboxWorker;
 
-/** Tells the owning agency, in its own format, how its beneficiary's account opening ended. */
+/** Tells the owning agency, in its own format, how its beneficiary's account opening ended, or that the account stopped. */
 @Component("agencyNotifications")
 public class AgencyNotifications {
 
@@ -38,7 +38,9 @@ public class AgencyNotifications {
     Beneficiary b = beneficiaries.find(owner, id).orElseThrow(() -> new NotFoundException("beneficiary", id));
     NotificationDirectory.Endpoint endpoint = directory.find(owner)
         .orElseThrow(() -> new NotFoundException("notification endpoint of", owner));
-    Accounts.FullAccount account = accounts.activeUnmasked(owner, id).orElse(null);
+    // an account the bank reported wrong, closed or blocked is named, so the agency knows which one stopped
+    Accounts.FullAccount account = b.status() == BeneficiaryStatus.ACCOUNT_INACTIVE
+        ? accounts.lastDeactivated(owner, id).orElse(null) : accounts.activeUnmasked(owner, id).orElse(null);
     Map<String, Object> message = endpoint.format() == NotificationDirectory.Format.VSS
         ? vss(b, account) : dolisa(b, account);
     exchange.setProperty("agency", owner);
@@ -68,14 +70,26 @@ public class AgencyNotifications {
 
   private static Map<String, Object> vss(Beneficiary b, Accounts.FullAccount account) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("maSoBHXH", b.registration().beneficiaryId());
+    m.put("maSoBHXH", socialInsuranceNumber(b.registration().socialInsuranceNumber(), b.registration().personalId()));
     m.put("soDinhDanh", b.registration().personalId());
     m.put("hoTen", b.registration().fullName());
     m.put("ngaySinh", b.registration().dateOfBirth().format(VSS_DATE));
     m.put("soTaiKhoan", account == null ? null : account.accountNumber());
     m.put("maNganHang", account == null ? b.registration().preferredBankBin() : account.bankBin());
-    m.put("trangThai", b.status() == BeneficiaryStatus.ACCOUNT_OPEN ? "DA_MO_TAI_KHOAN" : "TU_CHOI_MO_TAI_KHOAN");
+    m.put("trangThai", switch (b.status()) {
+      case ACCOUNT_OPEN -> "DA_MO_TAI_KHOAN";
+      case ACCOUNT_INACTIVE -> "TAI_KHOAN_NGUNG_SU_DUNG";
+      default -> "TU_CHOI_MO_TAI_KHOAN";
+    });
     m.put("lyDo", b.statusReason());
     return m;
+  }
+
+  /**
+   * VSS knows a person by the social-insurance number; where the agency gave none, by the personal
+   * id, which VSS is moving to as that number. Never by the gateway's beneficiary id.
+   */
+  public static String socialInsuranceNumber(String registered, String personalId) {
+    return registered != null ? registered : personalId;
   }
 }

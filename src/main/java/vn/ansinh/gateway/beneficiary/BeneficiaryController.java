@@ -65,11 +65,13 @@ public class BeneficiaryController {
 
   /** What a partner sees: the state of the work, not the personal data it sent. */
   public record BeneficiaryView(String beneficiaryId, Program program, BeneficiaryStatus status, String statusReason,
-      String preferredBankBin, Accounts.ActiveAccount account, Instant registeredAt, Instant updatedAt) {
+      String preferredBankBin, String socialInsuranceNumber, Accounts.ActiveAccount account, Instant registeredAt,
+      Instant updatedAt) {
 
     static BeneficiaryView of(Beneficiary b, Accounts.ActiveAccount account) {
       return new BeneficiaryView(b.registration().beneficiaryId(), b.registration().program(), b.status(),
-          b.statusReason(), b.registration().preferredBankBin(), account, b.createdAt(), b.updatedAt());
+          b.statusReason(), b.registration().preferredBankBin(), b.registration().socialInsuranceNumber(), account,
+          b.createdAt(), b.updatedAt());
     }
   }
 }

@@ -33,7 +33,7 @@ final class BeneficiaryCsv implements Iterable<BeneficiaryRegistration> {
     return new BeneficiaryRegistration(cell(row, "beneficiary_id"), program(cell(row, "program")),
         cell(row, "personal_id"), cell(row, "full_name"), date(cell(row, "date_of_birth")),
         gender(cell(row, "gender")), cell(row, "province_code"), cell(row, "commune_code"), cell(row, "phone"),
-        cell(row, "preferred_bank_bin"));
+        cell(row, "preferred_bank_bin"), cell(row, "social_insurance_number"));
   }
 
   private String cell(List<String> row, String column) {

@@ -13,6 +13,7 @@ final class BeneficiaryRules {
   private static final Pattern PHONE = Pattern.compile("0[0-9]{9}");
   private static final Pattern PROVINCE = Pattern.compile("[0-9]{2}");
   private static final Pattern COMMUNE = Pattern.compile("[0-9]{5}");
+  private static final Pattern SOCIAL_INSURANCE_NUMBER = Pattern.compile("[0-9]{10}");
   private static final int MAX_NAME = 200;
 
   private BeneficiaryRules() {}
@@ -40,6 +41,9 @@ final class BeneficiaryRules {
     }
     if (r.phone() != null && !PHONE.matcher(r.phone()).matches()) {
       v.add(Violation.of("phone", "must be a 10-digit Vietnamese phone number starting with 0"));
+    }
+    if (r.socialInsuranceNumber() != null && !SOCIAL_INSURANCE_NUMBER.matcher(r.socialInsuranceNumber()).matches()) {
+      v.add(Violation.of("socialInsuranceNumber", "must be the 10-digit VSS social-insurance number"));
     }
     if (banks.find(r.preferredBankBin()).isEmpty()) {
       v.add(Violation.of("preferredBankBin", "is not a bank this gateway works with"));

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -29,9 +30,12 @@ final class PaymentReportReader {
 
   static final String PAIN_002 = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.10";
   static final String CAMT_054 = "urn:iso:std:iso:20022:tech:xsd:camt.054.001.08";
-  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final Set<String> ACCEPTED = Set.of("ACCP", "ACSP", "ACTC", "ACWC", "PDNG", "ACFC");
   private static final Set<String> SETTLED = Set.of("ACSC", "ACCC");
+  // ISO 20022 Max35Text without control characters: ids the gateway looks up and keeps
+  private static final Pattern MAX35 = Pattern.compile("[^\\p{Cntrl}]{1,35}");
+  private static final Pattern REASON_CODE = Pattern.compile("[A-Za-z0-9]{1,4}");   // ExternalStatusReason1Code
+  private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999999");   // 18 digits: fits a bigint
 
   private PaymentReportReader() {}
 
@@ -81,13 +85,13 @@ final class PaymentReportReader {
       throw invalid("CstmrPmtStsRpt/GrpHdr", "is required");
     }
     var report = mx.getCstmrPmtStsRpt();
-    String msgId = required(report.getGrpHdr().getMsgId(), "GrpHdr/MsgId");
+    String msgId = id(report.getGrpHdr().getMsgId(), "GrpHdr/MsgId");
     String file = report.getOrgnlGrpInfAndSts() == null ? null : report.getOrgnlGrpInfAndSts().getOrgnlMsgId();
     List<PaymentReport.Entry> entries = new ArrayList<>();
     for (OriginalPaymentInstruction32 instruction : report.getOrgnlPmtInfAndSts()) {
       String fileId = instruction.getOrgnlPmtInfId() != null ? instruction.getOrgnlPmtInfId() : file;
       for (PaymentTransaction105 tx : instruction.getTxInfAndSts()) {
-        String e2e = required(tx.getOrgnlEndToEndId(), "TxInfAndSts/OrgnlEndToEndId");
+        String e2e = id(tx.getOrgnlEndToEndId(), "TxInfAndSts/OrgnlEndToEndId");
         String status = required(tx.getTxSts(), "TxInfAndSts/TxSts");
         String reason = tx.getStsRsnInf().isEmpty() || tx.getStsRsnInf().get(0).getRsn() == null ? null
             : tx.getStsRsnInf().get(0).getRsn().getCd();
@@ -98,11 +102,14 @@ final class PaymentReportReader {
           outcome = PaymentStatus.ACCEPTED;
         } else if ("RJCT".equals(status)) {
           outcome = PaymentStatus.REJECTED;
-          required(reason, "TxInfAndSts/StsRsnInf/Rsn/Cd of a rejection");
+          reason(reason, "TxInfAndSts/StsRsnInf/Rsn/Cd of a rejection");
         } else {
           throw invalid("TxInfAndSts/TxSts", "is not a status this gateway knows");
         }
-        entries.add(new PaymentReport.Entry(required(fileId, "OrgnlGrpInfAndSts/OrgnlMsgId"), e2e, outcome, reason,
+        if (reason != null) {
+          reason(reason, "TxInfAndSts/StsRsnInf/Rsn/Cd");
+        }
+        entries.add(new PaymentReport.Entry(id(fileId, "OrgnlGrpInfAndSts/OrgnlMsgId"), e2e, outcome, reason,
             null));
       }
     }
@@ -114,7 +121,7 @@ final class PaymentReportReader {
       throw invalid("BkToCstmrDbtCdtNtfctn/GrpHdr", "is required");
     }
     var notification = mx.getBkToCstmrDbtCdtNtfctn();
-    String msgId = required(notification.getGrpHdr().getMsgId(), "GrpHdr/MsgId");
+    String msgId = id(notification.getGrpHdr().getMsgId(), "GrpHdr/MsgId");
     List<PaymentReport.Entry> entries = new ArrayList<>();
     for (AccountNotification17 n : notification.getNtfctn()) {
       for (ReportEntry10 entry : n.getNtry()) {
@@ -124,19 +131,19 @@ final class PaymentReportReader {
               throw invalid("TxDtls/Refs", "is required");
             }
             String fileId = tx.getRefs().getPmtInfId() != null ? tx.getRefs().getPmtInfId() : tx.getRefs().getMsgId();
-            String e2e = required(tx.getRefs().getEndToEndId(), "TxDtls/Refs/EndToEndId");
+            String e2e = id(tx.getRefs().getEndToEndId(), "TxDtls/Refs/EndToEndId");
             var amount = tx.getAmt() != null ? tx.getAmt() : entry.getAmt();
-            if (amount == null || !"VND".equals(amount.getCcy()) || amount.getValue().scale() > 0
-                && amount.getValue().stripTrailingZeros().scale() > 0) {
+            if (amount == null || amount.getValue() == null || !"VND".equals(amount.getCcy())) {
               throw invalid("TxDtls/Amt", "is required, in whole VND");
             }
+            long amountVnd = wholeVnd(amount.getValue());
             boolean returned = tx.getRtrInf() != null;
             String reason = returned && tx.getRtrInf().getRsn() != null ? tx.getRtrInf().getRsn().getCd() : null;
             if (returned) {
-              required(reason, "TxDtls/RtrInf/Rsn/Cd");
+              reason(reason, "TxDtls/RtrInf/Rsn/Cd");
             }
-            entries.add(new PaymentReport.Entry(required(fileId, "TxDtls/Refs/PmtInfId or MsgId"), e2e,
-                returned ? PaymentStatus.RETURNED : PaymentStatus.PAID, reason, longOf(amount.getValue())));
+            entries.add(new PaymentReport.Entry(id(fileId, "TxDtls/Refs/PmtInfId or MsgId"), e2e,
+                returned ? PaymentStatus.RETURNED : PaymentStatus.PAID, reason, amountVnd));
           }
         }
       }
@@ -144,12 +151,29 @@ final class PaymentReportReader {
     return new PaymentReport(msgId, "camt.054.001.08", checked(entries));
   }
 
-  private static long longOf(BigDecimal amount) {
-    BigDecimal whole = amount.stripTrailingZeros();
-    if (whole.abs().compareTo(LONG_MAX) > 0) {   // every amount sent fits 64 bits: its program's ceiling does
-      throw invalid("TxDtls/Amt", "is not the amount sent: larger than any payment");
+  /** A positive whole amount of at most 18 digits; anything else (1E+400, 31 digits, 0.5) is a 400. */
+  private static long wholeVnd(BigDecimal amount) {
+    // compare before stripping: a value like 1E+400 is only looked at by its magnitude
+    if (amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) > 0 || amount.stripTrailingZeros().scale() > 0) {
+      throw invalid("TxDtls/Amt", "must be a positive whole amount in VND of at most 18 digits");
     }
-    return whole.longValueExact();
+    return amount.longValueExact();
+  }
+
+  /** An id the gateway looks up or keeps: ISO 20022 Max35Text. */
+  private static String id(String value, String field) {
+    required(value, field);
+    if (!MAX35.matcher(value).matches()) {
+      throw invalid(field, "must be at most 35 characters, without control characters");
+    }
+    return value;
+  }
+
+  private static void reason(String value, String field) {
+    required(value, field);
+    if (!REASON_CODE.matcher(value).matches()) {
+      throw invalid(field, "must be an ISO 20022 reason code of at most 4 letters or digits");
+    }
   }
 
   private static List<PaymentReport.Entry> checked(List<PaymentReport.Entry> entries) {

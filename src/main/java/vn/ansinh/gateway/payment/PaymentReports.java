@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ansinh.gateway.audit.AuditChain;
+import vn.ansinh.gateway.beneficiary.AccountStops;
 import vn.ansinh.gateway.beneficiary.IdempotentRequests;
 import vn.ansinh.gateway.error.ConflictException;
 import vn.ansinh.gateway.error.ForbiddenException;
@@ -28,8 +30,9 @@ import vn.ansinh.gateway.security.PushSignatures;
  * Banks' payment reports (SPEC §4.5): signed, idempotent by message id, about the bank's own
  * files only. The whole report is checked before anything changes; then each payment moves on
  * (DISPATCHED → ACCEPTED → PAID, → REJECTED with a reason, PAID → RETURNED), never back, so
- * reports may arrive in any order. MD07 puts the person on the deceased register. What changed
- * is told to the paying agency, in its own format, through the outbox.
+ * reports may arrive in any order. MD07 puts the person on the deceased register; a wrong, closed
+ * or blocked account (AC01, AC04, AC06) stops being used. What changed is told to the paying
+ * agency, in its own format, through the outbox.
  */
 @Service
 public class PaymentReports {
@@ -44,10 +47,12 @@ public class PaymentReports {
   private final Clock clock;
   private final Outbox outbox;
   private final IdempotentRequests idempotent;
+  private final AccountStops accountStops;
 
   public PaymentReports(PushSignatures signatures, PartnerRegistry partners, JdbcTemplate jdbc,
       PaymentBatches batches, DeceasedRegister deceased, ObjectMapper json, Clock clock, Outbox outbox,
-      IdempotentRequests idempotent) {
+      IdempotentRequests idempotent, AccountStops accountStops) {
+    this.accountStops = accountStops;
     this.outbox = outbox;
     this.idempotent = idempotent;
     this.signatures = signatures;
@@ -62,10 +67,14 @@ public class PaymentReports {
   static final String RESULTS = "payment-results";
 
   private record Reported(long batchKey, int row, String paymentId, String beneficiaryId, String personalId,
-      long amount, PaymentStatus status) {}
+      long amount, PaymentStatus status, String accountNumber) {}
 
-  /** One changed payment, as the paying agency hears of it. */
-  record Result(String paymentId, String beneficiaryId, PaymentStatus status, String reason, long amountVnd) {}
+  /**
+   * One changed payment, as the paying agency hears of it; the personal id only names the person
+   * to VSS (SPEC §6.5) and is not part of the DOLISA message.
+   */
+  record Result(String paymentId, String beneficiaryId, PaymentStatus status, String reason, long amountVnd,
+      String personalId) {}
 
   /** Applies a report; the answer (200 and a summary) is stored, and given again for the same message. */
   @Transactional
@@ -76,6 +85,7 @@ public class PaymentReports {
     PaymentReport report = PaymentReportReader.read(body);
     String sha = AuditChain.sha256Hex(body);
     String idempotencyKey = "payment-report:" + report.messageId();   // the bank's message id is its key
+    idempotent.lock(client, idempotencyKey);   // the same report pushed twice at once: one applies it, one finds its answer
     var earlier = idempotent.find(client, idempotencyKey);
     if (earlier.isPresent()) {
       if (!earlier.get().bodySha256().equals(sha)) {
@@ -102,9 +112,12 @@ public class PaymentReports {
       if (entry.outcome() == PaymentStatus.REJECTED && DECEASED_REASON.equals(entry.reason())) {
         deceased.record(payment.personalId(), "bank-" + bin);
       }
+      if (entry.outcome() == PaymentStatus.REJECTED || entry.outcome() == PaymentStatus.RETURNED) {
+        accountStops.reported(payment.personalId(), bin, payment.accountNumber(), entry.reason());
+      }
       outcomes.merge(entry.outcome().name(), 1, Integer::sum);
       results.computeIfAbsent(payment.batchKey(), k -> new ArrayList<>()).add(new Result(payment.paymentId(),
-          payment.beneficiaryId(), entry.outcome(), entry.reason(), payment.amount()));
+          payment.beneficiaryId(), entry.outcome(), entry.reason(), payment.amount(), payment.personalId()));
     }
     for (var batch : results.entrySet()) {
       settle(batch.getKey());
@@ -132,6 +145,9 @@ public class PaymentReports {
   /** Every reported payment, or a 4xx naming the first one that is not this bank's to report. */
   private List<Reported> resolve(String bin, PaymentReport report) {
     Map<String, Map<String, Reported>> files = new HashMap<>();
+    // files locked in one order, so two reports on the same files wait for each other instead of deadlocking
+    new TreeSet<>(report.entries().stream().map(PaymentReport.Entry::fileId).toList())
+        .forEach(id -> files.put(id, filePayments(bin, id)));
     List<Reported> found = new ArrayList<>();
     for (PaymentReport.Entry e : report.entries()) {
       Map<String, Reported> file = files.computeIfAbsent(e.fileId(), id -> filePayments(bin, id));
@@ -155,10 +171,12 @@ public class PaymentReports {
       throw new ForbiddenException("Payment file '" + fileId + "' was sent to another bank");
     }
     Map<String, Reported> payments = new HashMap<>();
-    jdbc.query("select payment_id, row_no, beneficiary_id, personal_id, amount_vnd, status from payment"
-        + " where batch_key = ? and bank_bin = ? and file_seq = ? and status not in ('DUPLICATE', 'DECEASED')", rs -> {
+    // locked: a status is read and moved on by one report at a time
+    jdbc.query("select payment_id, row_no, beneficiary_id, personal_id, amount_vnd, status, account_number from payment"
+        + " where batch_key = ? and bank_bin = ? and file_seq = ? and status not in ('DUPLICATE', 'DECEASED')"
+        + " for update", rs -> {
           payments.put(rs.getString(1), new Reported(file.batchKey(), rs.getInt(2), rs.getString(1), rs.getString(3),
-              rs.getString(4), rs.getLong(5), PaymentStatus.valueOf(rs.getString(6))));
+              rs.getString(4), rs.getLong(5), PaymentStatus.valueOf(rs.getString(6)), rs.getString(7)));
         }, file.batchKey(), file.bankBin(), file.fileSeq());
     return payments;
   }

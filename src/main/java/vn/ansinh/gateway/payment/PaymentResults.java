@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.ansinh.gateway.beneficiary.AgencyNotifications;
 import vn.ansinh.gateway.beneficiary.NotificationDirectory;
 import vn.ansinh.gateway.error.NotFoundException;
 import vn.ansinh.gateway.outbox.OutboxWorker;
@@ -45,7 +49,8 @@ public class PaymentResults {
     NotificationDirectory.Endpoint endpoint = directory.find(owner)
         .orElseThrow(() -> new NotFoundException("notification endpoint of", owner));
     Map<String, Object> message = endpoint.format() == NotificationDirectory.Format.VSS
-        ? vss(b, (String) row.get("bank_bin"), results) : dolisa(b, (String) row.get("bank_bin"), results);
+        ? vss(b, (String) row.get("bank_bin"), results, socialInsuranceNumbers(owner, results))
+        : dolisa(b, (String) row.get("bank_bin"), results);
     exchange.setProperty(AgencyCalls.AGENCY, owner);
     exchange.setProperty("notificationUrl", endpoint.url());
     exchange.getMessage().setBody(json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8));
@@ -73,7 +78,24 @@ public class PaymentResults {
     return m;
   }
 
-  private static Map<String, Object> vss(PaymentBatch b, String bin, List<PaymentReports.Result> results) {
+  /** Personal id → the social-insurance number the owner registered for that person, where it gave one. */
+  private Map<String, String> socialInsuranceNumbers(String owner, List<PaymentReports.Result> results) {
+    String ids = results.stream().map(PaymentReports.Result::personalId).filter(Objects::nonNull).distinct()
+        .collect(Collectors.joining(","));
+    Map<String, String> numbers = new HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.query("select personal_id, social_insurance_number from beneficiary where owner = ?"
+              + " and personal_id = any(string_to_array(?, ',')::bpchar[]) and social_insurance_number is not null"
+              + " order by updated_at",
+          rs -> {
+            numbers.put(rs.getString(1), rs.getString(2));   // the latest registration's number wins
+          }, owner, ids);
+    }
+    return numbers;
+  }
+
+  private static Map<String, Object> vss(PaymentBatch b, String bin, List<PaymentReports.Result> results,
+      Map<String, String> socialInsuranceNumbers) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("loaiThongBao", "KET_QUA_CHI_TRA");
     m.put("maDotChiTra", b.batchId());
@@ -84,7 +106,8 @@ public class PaymentResults {
     m.put("ketQua", results.stream().map(r -> {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("maThanhToan", r.paymentId());
-      p.put("maSoBHXH", r.beneficiaryId());
+      p.put("maSoBHXH", AgencyNotifications.socialInsuranceNumber(socialInsuranceNumbers.get(r.personalId()),
+          r.personalId()));
       p.put("trangThai", r.status());
       p.put("lyDo", r.reason());
       p.put("soTien", r.amountVnd());

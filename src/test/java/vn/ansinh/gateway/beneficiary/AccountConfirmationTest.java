@@ -17,7 +17,16 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -148,7 +157,7 @@ class AccountConfirmationTest extends GatewayHttpTest {
 
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> registry.verify(1,
         postRequestedFor(urlEqualTo("/vss/notifications"))
-            .withRequestBody(matchingJsonPath("$.maSoBHXH", equalTo(vssBeneficiary)))
+            .withRequestBody(matchingJsonPath("$.maSoBHXH", equalTo("040090000123")))   // no number given: the personal id
             .withRequestBody(matchingJsonPath("$.soDinhDanh", equalTo("040090000123")))
             .withRequestBody(matchingJsonPath("$.hoTen", equalTo("Nguyễn Văn An")))
             .withRequestBody(matchingJsonPath("$.ngaySinh", equalTo("17/05/1990")))
@@ -220,11 +229,175 @@ class AccountConfirmationTest extends GatewayHttpTest {
     assertThat(jdbc.queryForList("select active from beneficiary_account where beneficiary_id = ? order by id",
         Boolean.class, beneficiaryId)).containsExactly(false, true);
 
+    jdbc.update("insert into account_opening_request (request_id, owner, beneficiary_id, bank_bin, sent_at)"
+        + " values (?, 'dolisa-demo', ?, '970415', now())", requestId + "-3", beneficiaryId);
     String rejected = """
         {"requestId":"%s","beneficiaryId":"%s","personalId":"040090000123","bankBin":"970415",
-         "status":"REJECTED","reason":"customer did not come to the branch"}""".formatted(requestId + "-2", beneficiaryId);
+         "status":"REJECTED","reason":"customer did not come to the branch"}""".formatted(requestId + "-3", beneficiaryId);
     assertThat(push("bank-970415-demo", "k2-" + requestId, rejected, sign("970415", rejected)).statusCode())
         .isEqualTo(200);
     assertThat(status().get("status").asText()).isEqualTo("ACCOUNT_REJECTED");
+  }
+
+  private HttpResponse<String> signed(String key, String body) {
+    return push("bank-970405-demo", key, body, sign("970405", body));
+  }
+
+  private long accounts() {
+    return jdbc.queryForObject("select count(*) from beneficiary_account where beneficiary_id = ?", Long.class,
+        beneficiaryId);
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String field) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(Json.read(response.body()).path("errors").findValuesAsText("field")).as(response.body()).contains(field);
+  }
+
+  /** Fires the same request {@code n} times at once; the answers in any order. */
+  private List<HttpResponse<String>> atOnce(int n, java.util.function.IntFunction<HttpRequest> request)
+      throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        sent.add(pool.submit(() -> {
+          start.await();
+          return send(request.apply(k));
+        }));
+      }
+      start.countDown();
+      List<HttpResponse<String>> answers = new ArrayList<>();
+      for (Future<HttpResponse<String>> f : sent) {
+        answers.add(f.get(30, TimeUnit.SECONDS));
+      }
+      return answers;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private HttpRequest signedRequest(String key, String body) {
+    return HttpRequest.newBuilder(url(CONFIRMATIONS)).header("Authorization", "Bearer " + token("bank-970405-demo"))
+        .header("Content-Type", "application/json").header("Idempotency-Key", key)
+        .header("X-JWS-Signature", sign("970405", body)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  @Test
+  void aBankAnswersARequestOnceAnotherAnswerUnderANewKeyIs409() {
+    String body = confirmation("970405", "1500205123456");
+    HttpResponse<String> first = signed("once-" + requestId, body);
+    assertThat(first.statusCode()).isEqualTo(200);
+
+    String otherAccount = confirmation("970405", "1500205999999");
+    String rejected = """
+        {"requestId":"%s","beneficiaryId":"%s","personalId":"040090000123","bankBin":"970405",
+         "status":"REJECTED","reason":"changed our mind"}""".formatted(requestId, beneficiaryId);
+    HttpResponse<String> replaced = signed("twice-" + requestId, otherAccount);
+    HttpResponse<String> flipped = signed("thrice-" + requestId, rejected);
+    HttpResponse<String> repeated = signed("once-" + requestId, body);
+
+    assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(409);
+    assertThat(flipped.statusCode()).as(flipped.body()).isEqualTo(409);
+    assertThat(repeated.statusCode()).isEqualTo(200);
+    assertThat(repeated.body()).isEqualTo(first.body());
+    assertThat(status().get("status").asText()).isEqualTo("ACCOUNT_OPEN");
+    assertThat(status().at("/account/accountNumber").asText()).isEqualTo("*********3456");
+    assertThat(accounts()).isEqualTo(1);
+  }
+
+  @Test
+  void theBanksNameInCapitalsWithoutToneMarksMatchesAndAnotherNameIs422WhileTheRequestStaysOpen() {
+    String wrongName = confirmation("970405", "1500205123456").replace("NGUYEN VAN AN", "NGUYEN VAN ANH");
+
+    HttpResponse<String> mismatch = signed("name-1-" + requestId, wrongName);
+
+    assertProblem(mismatch, 422, "accountName");
+    assertThat(mismatch.body()).doesNotContain("NGUYEN", "Nguyễn", "040090000123", "1500205123456");
+    assertThat(status().get("status").asText()).isEqualTo("ACCOUNT_REQUESTED");
+    assertThat(accounts()).isZero();
+
+    String folded = confirmation("970405", "1500205123456").replace("NGUYEN VAN AN", "  nguyễn  VĂN an ");
+    HttpResponse<String> corrected = signed("name-2-" + requestId, folded);
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+    assertThat(status().get("status").asText()).isEqualTo("ACCOUNT_OPEN");
+  }
+
+  @Test
+  void dWithAStrokeFoldsToDButNotToAnotherLetter() {
+    String id = "DT-" + UUID.randomUUID().toString().substring(0, 12);
+    PopulationRegistryStubs.citizen(registry, "001185000321", "Đặng Thị Đào", "19850304", false);
+    postJson("/api/v1/beneficiaries", token("dolisa-demo"), """
+        {"beneficiaryId":"%s","program":"SOCIAL_ALLOWANCE","personalId":"001185000321",
+         "fullName":"Đặng Thị Đào","dateOfBirth":"1985-03-04","gender":"FEMALE","preferredBankBin":"970405"}"""
+        .formatted(id));
+    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForList(
+        "select request_id from account_opening_request where beneficiary_id = ?", String.class, id).size() == 1);
+    String request = jdbc.queryForObject("select request_id from account_opening_request where beneficiary_id = ?",
+        String.class, id);
+    String template = """
+        {"requestId":"%s","beneficiaryId":"%s","personalId":"001185000321","bankBin":"970405",
+         "accountNumber":"1500205000321","accountName":"%s","status":"OPENED"}""";
+    String wrong = template.formatted(request, id, "TANG THI DAO");
+    String right = template.formatted(request, id, "DANG THI DAO");
+
+    assertThat(signed("d-1-" + request, wrong).statusCode()).isEqualTo(422);
+    assertThat(signed("d-2-" + request, right).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void eightIdenticalConfirmationsAtOnceGetTheStoredAnswerOr409AndOpenOneAccount() throws Exception {
+    String body = confirmation("970405", "1500205123456");
+    String key = "race-" + requestId;
+
+    List<HttpResponse<String>> answers = atOnce(8, i -> signedRequest(key, body));
+
+    assertThat(answers).extracting(HttpResponse::statusCode).allMatch(c -> c == 200 || c == 409);
+    List<String> accepted = answers.stream().filter(r -> r.statusCode() == 200).map(HttpResponse::body).toList();
+    assertThat(accepted).isNotEmpty();
+    assertThat(accepted).allMatch(b -> b.equals(accepted.get(0)));
+    assertThat(accounts()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from outbox where kind = 'agency-notification' and subject = ?",
+        Long.class, beneficiaryId)).isEqualTo(1);
+  }
+
+  @Test
+  void eightConfirmationsUnderEightKeysAtOnceOpenOneAccountAndTheRestAre409() throws Exception {
+    String body = confirmation("970405", "1500205123456");
+
+    List<HttpResponse<String>> answers = atOnce(8, i -> signedRequest("keys-" + i + "-" + requestId, body));
+
+    assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 409)
+        .filteredOn(c -> c == 200).hasSize(1);
+    assertThat(accounts()).isEqualTo(1);
+  }
+
+  @Test
+  void absurdValuesInASignedConfirmationAre400WithAReasonNever500() {
+    String good = confirmation("970405", "1500205123456");
+    Map<String, String> cases = new LinkedHashMap<>();
+    cases.put("openedAt", good.replace("2026-11-23T09:00:00Z", "+999999-01-01T00:00:00Z"));
+    cases.put("openedAt ", good.replace("\"2026-11-23T09:00:00Z\"", "1E+400"));
+    cases.put("accountName", good.replace("NGUYEN VAN AN", "NGUYEN\\u0000VAN AN"));
+    cases.put("requestId", good.replace(requestId, requestId + "\\u0000"));
+    cases.put("accountNumber", good.replace("1500205123456", "1".repeat(31)));
+    cases.put("accountName ", good.replace("NGUYEN VAN AN", "A".repeat(201)));
+    cases.put("beneficiaryId", good.replace(beneficiaryId, "B".repeat(65)));
+    cases.put("reason", """
+        {"requestId":"%s","beneficiaryId":"%s","personalId":"040090000123","bankBin":"970405",
+         "status":"REJECTED","reason":"%s"}""".formatted(requestId, beneficiaryId, "x".repeat(5000)));
+    cases.put("body", good.replace("{", "[{"));
+
+    cases.forEach((field, body) -> {
+      HttpResponse<String> response = signed("absurd-" + field.trim() + field.length() + "-" + requestId, body);
+      assertThat(response.statusCode()).as(field + ": " + response.body()).isBetween(400, 422);
+      assertProblem(response, response.statusCode(), field.trim());
+    });
+    assertProblem(signed("k".repeat(201), good), 400, "Idempotency-Key");
+    assertThat(status().get("status").asText()).isEqualTo("ACCOUNT_REQUESTED");
+    assertThat(accounts()).isZero();
   }
 }

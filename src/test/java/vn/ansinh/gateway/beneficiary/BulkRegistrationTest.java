@@ -108,6 +108,23 @@ class BulkRegistrationTest extends GatewayHttpTest {
   }
 
   @Test
+  void aCsvListMayCarrySocialInsuranceNumbers() {
+    String list = HEADER.replace("\n", ",social_insurance_number\n")
+        + prefix + "-1,PENSION,040090000123,Nguyễn Văn An,1990-05-17,MALE,40,16681,,970405,4001234567\n"
+        + prefix + "-2,PENSION,040090000123,Nguyễn Văn An,1990-05-17,MALE,40,16681,,970405,40012345678\n"
+        + prefix + "-3,PENSION,040090000123,Nguyễn Văn An,1990-05-17,MALE,40,16681,,970405,\n";
+
+    JsonNode result = Json.read(csv(list.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").body());
+
+    assertThat(result.get("accepted").asInt()).as(result.toString()).isEqualTo(2);
+    assertThat(result.get("errors")).extracting(e -> e.get("row").asInt() + ":" + e.get("field").asText())
+        .containsExactly("2:socialInsuranceNumber");
+    assertThat(jdbc.queryForList("select coalesce(social_insurance_number, '-') from beneficiary"
+        + " where beneficiary_id in (?, ?) order by beneficiary_id", String.class, prefix + "-1", prefix + "-3"))
+        .containsExactly("4001234567", "-");
+  }
+
+  @Test
   void aJsonArrayIsAcceptedToo() {
     String array = """
         [{"beneficiaryId":"%s-1","program":"MERITORIOUS","personalId":"040090000123","fullName":"Nguyễn Văn An",

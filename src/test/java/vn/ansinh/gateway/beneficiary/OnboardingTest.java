@@ -62,6 +62,23 @@ class OnboardingTest extends GatewayHttpTest {
   }
 
   @Test
+  void aSocialInsuranceNumberIsKeptAndShownAndAMalformedOneIsRefusedWithoutEchoingIt() {
+    String id = uniqueId();
+    String withNumber = an(id).replace("\"preferredBankBin\"", "\"socialInsuranceNumber\":\"4001234567\",\"preferredBankBin\"");
+    String malformed = an(uniqueId()).replace("\"preferredBankBin\"", "\"socialInsuranceNumber\":\"40012345X\",\"preferredBankBin\"");
+
+    HttpResponse<String> accepted = postJson("/api/v1/beneficiaries", token("dolisa-demo"), withNumber);
+    HttpResponse<String> refused = postJson("/api/v1/beneficiaries", token("dolisa-demo"), malformed);
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(Json.read(get("/api/v1/beneficiaries/" + id, token("dolisa-demo")).body())
+        .path("socialInsuranceNumber").asText()).isEqualTo("4001234567");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(Json.read(refused.body()).at("/errors/0/field").asText()).isEqualTo("socialInsuranceNumber");
+    assertThat(refused.body()).doesNotContain("40012345X");
+  }
+
+  @Test
   void aVerifiedBeneficiaryIsAskedForAtThePreferredBankOnce() {
     String id = uniqueId();
 

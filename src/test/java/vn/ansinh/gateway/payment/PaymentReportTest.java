@@ -18,9 +18,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
@@ -32,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.ansinh.gateway.simulator.BankReportMessages;
 import vn.ansinh.gateway.support.BankSignatures;
 import vn.ansinh.gateway.support.Json;
+import vn.ansinh.gateway.support.PopulationRegistryStubs;
 
 /** Banks report on what they were sent (pain.002, camt.054): statuses move on, the batch settles, the books balance. */
 class PaymentReportTest extends PaymentCycleTest {
@@ -193,17 +201,27 @@ class PaymentReportTest extends PaymentCycleTest {
   }
 
   @Test
-  void socialInsuranceHearsOfResultsInItsOwnShape() throws Exception {
-    String person = newPerson();
-    String vssBatch = batchIdOf(submit("vss-demo", "SOCIAL_INSURANCE_BENEFIT", "2028-02", "VSS-1,BH-4001234567," + person
-        + ",Hoàng Văn Nam,2789000,970405,1500205000009,40,16681,\n", 1, "2789000"));
+  void socialInsuranceHearsOfResultsInItsOwnShapeNamingPeopleByTheirSocialInsuranceNumber() throws Exception {
+    String registered = newPerson();
+    String unregistered = newPerson();
+    PopulationRegistryStubs.citizen(registry, registered, "Hoàng Văn Nam", "19900101", false);
+    registry.stubFor(post(urlMatching("/banks/.*/accounts/opening-requests")).willReturn(aResponse().withStatus(202)));
+    assertThat(postJson("/api/v1/beneficiaries", token("vss-demo"), """
+        {"beneficiaryId":"BH-%s","program":"SOCIAL_ALLOWANCE","personalId":"%s","fullName":"Hoàng Văn Nam",
+         "dateOfBirth":"1990-01-01","gender":"MALE","preferredBankBin":"970405","socialInsuranceNumber":"4001234567"}"""
+        .formatted(registered, registered)).statusCode()).isEqualTo(202);
+    String vssBatch = batchIdOf(submit("vss-demo", "SOCIAL_INSURANCE_BENEFIT", "2028-02", "VSS-1,BH-" + registered + "," + registered
+        + ",Hoàng Văn Nam,2789000,970405,1500205000009,40,16681,\n"
+        + "VSS-2,BH-" + unregistered + "," + unregistered + ",Hoàng Văn Nam,2789000,970405,1500205000010,40,16681,\n",
+        2, "5578000"));
     awaitStatus(vssBatch, "AWAITING_APPROVAL", "vss-demo");
     assertThat(approve("treasury-demo", vssBatch).statusCode()).isEqualTo(200);
     awaitStatus(vssBatch, "DISPATCHED", "vss-demo");
     String vssFile = Json.read(get("/api/v1/payment-batches/" + vssBatch + "/payments", token("vss-demo")).body())
         .path("payments").get(0).path("fileId").asText();
 
-    assertThat(agribank(pain002("AGR-VSS-" + batches, vssFile, "VSS-1:ACSC")).statusCode()).isEqualTo(200);
+    assertThat(agribank(pain002("AGR-VSS-" + batches, vssFile, "VSS-1:ACSC", "VSS-2:ACSC")).statusCode())
+        .isEqualTo(200);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> !registry.findAll(postRequestedFor(urlEqualTo("/vss/notifications"))
         .withRequestBody(containing(vssBatch))).isEmpty());
@@ -212,8 +230,63 @@ class PaymentReportTest extends PaymentCycleTest {
     assertThat(n.path("maDotChiTra").asText()).isEqualTo(vssBatch);
     assertThat(n.path("kyChiTra").asText()).isEqualTo("02/2028");
     assertThat(n.path("trangThaiDot").asText()).isEqualTo("SETTLED");
+    // the registered number, else the personal id (VSS's number for people without one) — never the beneficiary id
     assertThat(n.path("ketQua").get(0).toString())
-        .isEqualTo("{\"maThanhToan\":\"VSS-1\",\"maSoBHXH\":\"BH-4001234567\",\"trangThai\":\"PAID\",\"soTien\":2789000}");
+        .isEqualTo("{\"maThanhToan\":\"VSS-1\",\"maSoBHXH\":\"4001234567\",\"trangThai\":\"PAID\",\"soTien\":2789000}");
+    assertThat(n.path("ketQua").get(1).path("maSoBHXH").asText()).isEqualTo(unregistered);
+  }
+
+  @Test
+  void eightIdenticalReportsAtOnceGetTheStoredAnswerAndApplyOnce() throws Exception {
+    String xml = pain002("AGR-RACE-" + batches, file, id(1) + ":ACSC", id(2) + ":RJCT:AC01");
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        sent.add(pool.submit(() -> {
+          start.await();
+          return agribank(xml);
+        }));
+      }
+      start.countDown();
+      List<HttpResponse<String>> answers = new ArrayList<>();
+      for (Future<HttpResponse<String>> f : sent) {
+        answers.add(f.get(30, TimeUnit.SECONDS));
+      }
+
+      assertThat(answers).extracting(HttpResponse::statusCode).allMatch(c -> c == 200 || c == 409);
+      List<String> bodies = answers.stream().filter(r -> r.statusCode() == 200).map(HttpResponse::body).toList();
+      assertThat(bodies).isNotEmpty().allMatch(b -> b.equals(bodies.get(0)));
+      assertThat(bodies.get(0)).contains("\"PAID\":1", "\"REJECTED\":1");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jdbc.queryForObject("select count(*) from payment_result where msg_id = ?", Long.class,
+        "AGR-RACE-" + batches)).isEqualTo(1);
+    assertThat(statuses()).containsEntry(id(1), "PAID").containsEntry(id(2), "REJECTED bank reason AC01");
+  }
+
+  @Test
+  void absurdValuesInASignedReportAre400WithAReasonAndChangeNothing() throws Exception {
+    String booked = camt054("ABS-1-" + batches, file, id(1) + ":100000");
+    Map<String, String> cases = new LinkedHashMap<>();
+    cases.put("1E+400", booked.replace(">100000<", ">1E+400<"));
+    cases.put("31 digits", booked.replace(">100000<", ">" + "9".repeat(31) + "<"));
+    cases.put("fraction", booked.replace(">100000<", ">100000.5<"));
+    cases.put("negative", booked.replace(">100000<", ">-100000<"));
+    cases.put("long message id", camt054("M".repeat(36), file, id(1) + ":100000"));
+    cases.put("long file id", pain002("ABS-2-" + batches, "F".repeat(300), id(1) + ":ACSC"));
+    cases.put("long reason", pain002("ABS-3-" + batches, file, id(1) + ":RJCT:" + "R".repeat(300)));
+    cases.put("NUL", pain002("ABS-4-" + batches, file, id(1) + ":ACSC").replace("ABS-4-", "ABS-\u0000"));
+    cases.put("NUL reference", pain002("ABS-5-" + batches, file, id(1) + ":ACSC").replace("ABS-5-", "ABS-&#0;"));
+
+    cases.forEach((what, xml) -> {
+      HttpResponse<String> response = agribank(xml);
+      assertThat(response.statusCode()).as(what + ": " + response.body()).isBetween(400, 422);
+      assertThat(Json.read(response.body()).path("errors").get(0).path("reason").asText()).as(what).isNotBlank();
+    });
+    assertThat(statuses().values()).allMatch(s -> s.equals("DISPATCHED"));
   }
 
   @Test
