@@ -324,7 +324,7 @@ class PaymentReportTest extends PaymentCycleTest {
         .replace(">100000<", ">123456789012345678901234567890<");
     HttpResponse<String> huge = agribank(hugeAmount);
     assertThat(huge.statusCode()).as(huge.body()).isEqualTo(400);
-    assertThat(huge.body()).contains("not the amount sent");
+    assertThat(huge.body()).contains("at most 18 digits");
     assertThat(agribank(xxe).statusCode()).isEqualTo(400);
     assertThat(agribank(otherType).body()).contains("pain.002.001.10 or camt.054.001.08");
     assertThat(agribank("<Document><unclosed>").statusCode()).isEqualTo(400);
