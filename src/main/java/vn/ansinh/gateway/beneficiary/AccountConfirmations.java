@@ -107,8 +107,13 @@ public class AccountConfirmations {
     AccountConfirmation c;
     try {
       c = json.readValue(body, AccountConfirmation.class);
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      throw new InvalidRequestException(List.of(vn.ansinh.gateway.web.StrictJson.violation(e)));
     } catch (IOException e) {
       throw new InvalidRequestException("body", "is not a valid account-opening confirmation");
+    }
+    if (c == null) {
+      throw new InvalidRequestException("body", "is required: an account-opening confirmation");
     }
     List<Violation> v = new ArrayList<>();
     if (c.requestId() == null) {
