@@ -47,6 +47,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.ansinh.gateway.web.ProblemWriter;
 
 /**
  * Three filter chains: the embedded OAuth2 authorization server (client credentials for partner
@@ -92,7 +93,8 @@ public class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain resourceServer(HttpSecurity http, JwtDecoder jwtDecoder, AccessRights rights,
-      SecurityProblems problems, @Value("${gateway.simulators.enabled}") boolean simulators) throws Exception {
+      SecurityProblems problems, PartnerRateLimits rateLimits, ProblemWriter problemWriter,
+      @Value("${gateway.simulators.enabled}") boolean simulators) throws Exception {
     var citizenVerify = rights.allow("citizen.verify", "citizen-verification");
     var auditRead = rights.allow("audit.read", "audit");
     http.csrf(c -> c.disable())
@@ -102,10 +104,13 @@ public class SecurityConfiguration {
             .authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterAfter(new PartnerAttribution(), BearerTokenAuthenticationFilter.class)
+        // after the token, before the rules: a partner's rate (429), then a known path's methods (405)
+        .addFilterAfter(new PartnerRateLimitFilter(rateLimits, problemWriter), PartnerAttribution.class)
+        .addFilterAfter(new MethodNotAllowedFilter(problemWriter), PartnerRateLimitFilter.class)
         .authorizeHttpRequests(a -> a
             // health probes and published contracts are public
             .requestMatchers(get("/actuator/health"), get("/actuator/health/**"), get("/actuator/info")).permitAll()
-            .requestMatchers(get("/contracts/**"), get("/api-docs"), get("/api-docs/**"), get("/swagger-ui/**"), get("/v3/api-docs/**"),
+            .requestMatchers(get("/contracts/**"), get("/api-docs"), get("/api-docs/**"), get("/webjars/swagger-ui/**"),
                 get("/ws/citizen"), get("/"), get("/error"), get("/reports"), get("/reports/*"),
                 get("/audit"), get("/audit/*"), get("/shared/*"))
             .permitAll()
