@@ -58,6 +58,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.ansinh.gateway.web.ProblemWriter;
 
 /**
  * Three filter chains: the embedded OAuth2 authorization server (client credentials for partner
@@ -122,8 +123,8 @@ public class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain resourceServer(HttpSecurity http, JwtDecoder jwtDecoder, AccessRights rights,
-      SecurityProblems problems, StaffProperties staff, @Value("${gateway.simulators.enabled}") boolean simulators)
-      throws Exception {
+      SecurityProblems problems, StaffProperties staff, PartnerRateLimits rateLimits, ProblemWriter problemWriter,
+      @Value("${gateway.simulators.enabled}") boolean simulators) throws Exception {
     var citizenVerify = rights.allow("citizen.verify", "citizen-verification");
     var auditRead = rights.allow("audit.read", "audit");
     http.csrf(c -> c.disable())
@@ -137,12 +138,15 @@ public class SecurityConfiguration {
         .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
             new OrRequestMatcher(get("/audit/**"), get("/reports/**")),
             new StaticHeadersWriter("Content-Security-Policy", staff.contentSecurityPolicy()))))
+        // after the token, before the rules: a partner's rate (429), then a known path's methods (405)
+        .addFilterAfter(new PartnerRateLimitFilter(rateLimits, problemWriter), PartnerAttribution.class)
+        .addFilterAfter(new MethodNotAllowedFilter(problemWriter), PartnerRateLimitFilter.class)
         .authorizeHttpRequests(a -> a
             // the container's error dispatch renders a problem for what already failed
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             // health probes and published contracts are public
             .requestMatchers(get("/actuator/health"), get("/actuator/health/**"), get("/actuator/info")).permitAll()
-            .requestMatchers(get("/contracts/**"), get("/api-docs"), get("/api-docs/**"), get("/swagger-ui/**"), get("/v3/api-docs/**"),
+            .requestMatchers(get("/contracts/**"), get("/api-docs"), get("/api-docs/**"), get("/webjars/swagger-ui/**"),
                 get("/ws/citizen"), get("/"), get("/error"), get("/reports"), get("/reports/*"),
                 get("/audit"), get("/audit/*"), get("/shared/*"))
             .permitAll()
