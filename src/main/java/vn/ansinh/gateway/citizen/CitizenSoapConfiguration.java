@@ -8,6 +8,7 @@ import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.ansinh.gateway.contracts.citizen.CitizenVerificationPortType;
+import vn.ansinh.gateway.web.SoapEnvelopeCheck;
 import vn.ansinh.gateway.web.SoapFaultOutcome;
 
 /** The CXF endpoint behind {@code /ws/citizen}, published from the WSDL in contracts/. */
@@ -28,6 +29,7 @@ public class CitizenSoapConfiguration {
     // the flow runs on the request thread, where the audit context lives
     endpoint.setSynchronous(true);
     endpoint.setProperties(new HashMap<>(Map.of("schema-validation-enabled", true)));
+    endpoint.getInInterceptors().add(new SoapEnvelopeCheck());
     endpoint.getOutFaultInterceptors().add(new SoapFaultOutcome());
     return endpoint;
   }

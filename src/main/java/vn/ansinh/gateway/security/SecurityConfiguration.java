@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.DispatcherType;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -113,11 +114,19 @@ public class SecurityConfiguration {
     return entry;
   }
 
-  /** Redirects as paths on the address the browser used, so a forged Host header is never reflected. */
-  private static DefaultRedirectStrategy relativeRedirects() {
-    DefaultRedirectStrategy redirects = new DefaultRedirectStrategy();
-    redirects.setContextRelative(true);
-    return redirects;
+  /**
+   * Redirects as a path on the address the browser used: the saved request's full URL was built
+   * from the Host header, so only its path and query are kept.
+   */
+  private static RedirectStrategy relativeRedirects() {
+    return (request, response, url) -> {
+      URI target = URI.create(url);
+      String path = target.isAbsolute() || target.getRawAuthority() != null
+          ? (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
+              + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
+          : url;
+      response.sendRedirect(response.encodeRedirectURL(path));
+    };
   }
 
   @Bean

@@ -54,7 +54,9 @@ public class ErrorEndpoint implements ErrorController {
       log.error("Unexpected failure outside the handlers: {}",
           failure == null ? "status " + status : GatewayFailures.withoutMessages(failure));
     }
-    problems.write(response, ContainerProblems.forStatus(status));
+    problems.write(response, status == 400
+        ? ProblemWriter.problem(400, "invalid-request", "Invalid request", "The request was refused as invalid")
+        : ContainerProblems.forStatus(status));
   }
 
   static String titleOf(int status) {

@@ -21,15 +21,26 @@ public class SoapFaults {
     GatewayException typed = GatewayFailures.find(caught);
     if (typed == null) {
       log.error("Unexpected failure in a SOAP flow: {}", caught == null ? "?" : GatewayFailures.withoutMessages(caught));
-      throw new SoapFault("The gateway could not complete the request", Fault.FAULT_CODE_SERVER);
+      throw new FlowFault("The gateway could not complete the request", Fault.FAULT_CODE_SERVER);
     }
     String reason = typed.violations().isEmpty()
         ? typed.getMessage()
         : typed.violations().stream().map(v -> v.field() + ": " + v.reason())
             .reduce((a, b) -> a + "; " + b).orElse(typed.getMessage());
-    SoapFault fault = new SoapFault(typed.title() + ": " + reason,
+    SoapFault fault = new FlowFault(typed.title() + ": " + reason,
         typed.callerAtFault() ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER);
     AuditContext.current().outcome(Outcomes.fromStatus(typed.status()));
     throw fault;
+  }
+
+  /** Whether a fault was raised here, from a flow's typed failure (its reason is already fit to show). */
+  static boolean raisedByFlow(Throwable fault) {
+    return GatewayFailures.causeOfType(fault, FlowFault.class) != null;
+  }
+
+  private static final class FlowFault extends SoapFault {
+    FlowFault(String message, javax.xml.namespace.QName code) {
+      super(message, code);
+    }
   }
 }

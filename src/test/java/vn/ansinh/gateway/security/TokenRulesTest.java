@@ -34,14 +34,21 @@ class TokenRulesTest extends GatewayHttpTest {
   @Value("${gateway.security.issuer}")
   String issuer;
 
+  @Value("${gateway.security.audience}")
+  String audience;
+
   private int verifyWith(String token) {
     return postJson("/api/v1/citizens/verifications", token, AN).statusCode();
   }
 
   private String signed(RSAKey key, Instant expires, List<String> scopes) throws Exception {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("dolisa-demo").issuer(issuer)
+    return signed(key, new JWTClaimsSet.Builder().subject("dolisa-demo").issuer(issuer).audience(audience)
         .issueTime(Date.from(expires.minusSeconds(900))).expirationTime(Date.from(expires))
-        .claim("scope", scopes).build();
+        .claim("scope", scopes).build());
+  }
+
+  /** A token signed with the gateway's own key: only the claims decide. */
+  private String signed(RSAKey key, JWTClaimsSet claims) throws Exception {
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
@@ -90,6 +97,53 @@ class TokenRulesTest extends GatewayHttpTest {
   void anExpiredTokenIs401() throws Exception {
     assertThat(verifyWith(signed(tokenSigningKey, Instant.now().minusSeconds(3600), List.of("citizen.verify"))))
         .isEqualTo(401);
+  }
+
+  private JWTClaimsSet.Builder claims(Instant issued) {
+    return new JWTClaimsSet.Builder().subject("dolisa-demo").issuer(issuer)
+        .issueTime(Date.from(issued)).claim("scope", List.of("citizen.verify"));
+  }
+
+  @Test
+  void aWellSignedTokenWithoutExpiryIs401() throws Exception {
+    Instant now = Instant.now();
+
+    assertThat(verifyWith(signed(tokenSigningKey, claims(now).audience(audience).build()))).isEqualTo(401);
+  }
+
+  @Test
+  void aWellSignedTokenForAnotherResourceServerOrForNoneIs401() throws Exception {
+    PopulationRegistryStubs.citizen(registry, "040090000123", "Nguyễn Văn An", "19900517", false);
+    Instant now = Instant.now();
+    Date expires = Date.from(now.plusSeconds(600));
+
+    assertThat(verifyWith(signed(tokenSigningKey, claims(now).audience("another-resource-server")
+        .expirationTime(expires).build()))).isEqualTo(401);
+    assertThat(verifyWith(signed(tokenSigningKey, claims(now).expirationTime(expires).build()))).isEqualTo(401);
+    assertThat(verifyWith(signed(tokenSigningKey, claims(now).audience(List.of("another-resource-server", audience))
+        .expirationTime(expires).build()))).as("one of several audiences").isEqualTo(200);
+  }
+
+  @Test
+  void aWellSignedTokenThatLivesLongerThanTheGatewaysTokensIs401() throws Exception {
+    PopulationRegistryStubs.citizen(registry, "040090000123", "Nguyễn Văn An", "19900517", false);
+    Instant now = Instant.now();
+
+    assertThat(verifyWith(signed(tokenSigningKey, claims(now).audience(audience)
+        .expirationTime(Date.from(now.plus(java.time.Duration.ofDays(365)))).build()))).isEqualTo(401);
+    assertThat(verifyWith(signed(tokenSigningKey, new JWTClaimsSet.Builder().subject("dolisa-demo").issuer(issuer)
+        .audience(audience).claim("scope", List.of("citizen.verify")).expirationTime(Date.from(now.plusSeconds(600)))
+        .build()))).as("no iat, so no lifetime to check").isEqualTo(401);
+    assertThat(verifyWith(signed(tokenSigningKey, claims(now).audience(audience)
+        .expirationTime(Date.from(now.plusSeconds(900))).build()))).as("exactly the configured lifetime").isEqualTo(200);
+  }
+
+  @Test
+  void issuedTokensNameTheGatewayAsTheirAudience() throws Exception {
+    SignedJWT jwt = SignedJWT.parse(fetchToken("dolisa-demo", "citizen.verify"));
+
+    assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly(audience);
+    assertThat(jwt.getJWTClaimsSet().getExpirationTime()).isNotNull();
   }
 
   @Test

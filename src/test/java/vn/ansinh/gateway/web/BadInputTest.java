@@ -133,6 +133,154 @@ class BadInputTest extends GatewayHttpTest {
     assertThat(registry.getAllServeEvents()).isEmpty();
   }
 
+  private static final String AN_BENEFICIARY = "{\"beneficiaryId\":\"%s\",\"program\":%s,\"personalId\":\"040090000123\","
+      + "\"fullName\":%s,\"dateOfBirth\":%s,\"gender\":%s,\"provinceCode\":\"40\",\"communeCode\":\"16681\","
+      + "\"preferredBankBin\":\"970405\"}";
+
+  private static String beneficiary(String id, String program, String name, String dob, String gender) {
+    return AN_BENEFICIARY.formatted(id, program, name, dob, gender);
+  }
+
+  private static void assertRefused(HttpResponse<String> response, String field, String what) {
+    assertThat(response.statusCode()).as(what).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/problem+json");
+    JsonNode problem = Json.read(response.body());
+    assertThat(problem.get("errors")).as(what).extracting(e -> e.get("field").asText()).contains(field);
+    assertThat(response.body()).as(what).doesNotContain("Exception").doesNotContain("com.fasterxml");
+  }
+
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      {"personalId":"040090000123","fullName":"An\\u0000","dateOfBirth":"1990-05-17"}          | fullName    | a NUL in a name
+      {"personalId":"040090000123","fullName":"An\\u0007","dateOfBirth":"1990-05-17"}          | fullName    | a bell in a name
+      {"personalId":"040090000123","fullName":"An\\u001b[31m","dateOfBirth":"1990-05-17"}      | fullName    | an escape sequence in a name
+      {"personalId":"040090000123","fullName":"An\\ud800","dateOfBirth":"1990-05-17"}          | fullName    | half a surrogate pair
+      {"personalId":40090000123,"fullName":"An","dateOfBirth":"1990-05-17"}                    | personalId  | a number where a string belongs
+      {"personalId":"040090000123","fullName":true,"dateOfBirth":"1990-05-17"}                 | fullName    | a boolean as a name
+      {"personalId":"040090000123","fullName":["An"],"dateOfBirth":"1990-05-17"}               | fullName    | an array as a name
+      {"personalId":"040090000123","fullName":"An","dateOfBirth":"1990-05-17T00:00:00Z"}       | dateOfBirth | a date-time as a date
+      {"personalId":"040090000123","fullName":"An","dateOfBirth":"+999999-01-01"}              | dateOfBirth | a six-digit year
+      {"personalId":"040090000123","fullName":"An","dateOfBirth":"1066-10-14"}                 | dateOfBirth | a date far in the past
+      {"personalId":"040090000123","fullName":"An","dateOfBirth":19900517}                     | dateOfBirth | a number as a date
+      {"personalId":"040090000123","fullName":"An","dateOfBirth":[1990,5,17]}                  | dateOfBirth | an array as a date
+      null                                                                                     | body        | a null body
+      []                                                                                       | body        | an array for an object
+      {"personalId":"040090000123","fullName":"An","dateOfBirth":"1990-05-17"} {}              | body        | a second value after the body
+      """)
+  void everyOddValueInAVerificationIsA400NamingTheField(String body, String field, String what) {
+    assertRefused(verify(body), field, what);
+    assertThat(registry.getAllServeEvents()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{4}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      `"SOCIAL_ALLOWANCE"` | `"An\\u0000"` | `"1990-05-17"`          | `"MALE"`   | fullName    | a NUL in a name
+      `1`                  | `"An"`         | `"1990-05-17"`          | `"MALE"`   | program     | a number as a program
+      `"SOCIAL_ALLOWANCE"` | `"An"`         | `"1990-05-17"`          | `0`        | gender      | a number as a gender
+      `"SOCIAL_ALLOWANCE"` | `"An"`         | `"1990-05-17"`          | `true`     | gender      | a boolean as a gender
+      `"SOCIAL_ALLOWANCE"` | `12`           | `"1990-05-17"`          | `"MALE"`   | fullName    | a number as a name
+      `"SOCIAL_ALLOWANCE"` | `"An"`         | `"+999999-01-01"`       | `"MALE"`   | dateOfBirth | a six-digit year
+      `"SOCIAL_ALLOWANCE"` | `"An"`         | `"1990-05-17T10:00:00"` | `"MALE"`   | dateOfBirth | a date-time as a date
+      """)
+  void everyOddValueInARegistrationIsA400NamingTheField(String program, String name, String dob, String gender,
+      String field, String what) {
+    assertRefused(postJson("/api/v1/beneficiaries", token("dolisa-demo"), beneficiary("BAD-1", program, name, dob, gender)),
+        field, what);
+  }
+
+  @Test
+  void nullsInListsAndNullBodiesAre400() {
+    assertRefused(postJson("/api/v1/beneficiaries/bulk", token("dolisa-demo"), "[null]"), "[0]", "a null registration");
+    assertRefused(postJson("/api/v1/beneficiaries/bulk", token("dolisa-demo"), "null"), "body", "a null list");
+    assertRefused(postJson("/api/v1/beneficiaries", token("dolisa-demo"), "null"), "body", "a null registration");
+    assertRefused(postBody("/api/v1/account-openings/confirmations", token("bank-970405-demo"), "application/json",
+        "null", "Idempotency-Key", "k-null", "X-JWS-Signature", vn.ansinh.gateway.support.BankSignatures.sign("970405", "null")),
+        "body", "a null confirmation");
+  }
+
+  @Test
+  void aPaymentListWithAControlCharacterOrANullPaymentIs400() {
+    String path = "/api/v1/payment-batches?program=SOCIAL_ALLOWANCE&period=2026-11";
+    String row = "{\"paymentId\":\"P-\\u0000\",\"beneficiaryId\":\"B\",\"personalId\":\"040090000123\","
+        + "\"fullName\":\"An\",\"amountVnd\":500000}";
+
+    assertRefused(postBody(path, token("dolisa-demo"), "application/json", "{\"payments\":[" + row + "]}",
+        "X-Control-Count", "1", "X-Control-Sum", "500000"), "paymentId", "a NUL in a payment id");
+    assertRefused(postBody(path, token("dolisa-demo"), "application/json", "{\"payments\":[null]}",
+        "X-Control-Count", "1", "X-Control-Sum", "500000"), "payments", "a null payment");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      /api/v1/citizens/verifications                                    | application/json
+      /api/v1/citizens/verifications                                    | application/json; charset=UTF-8
+      /api/v1/beneficiaries                                             | application/json
+      /api/v1/beneficiaries/bulk                                        | application/json
+      /api/v1/payment-batches?program=SOCIAL_ALLOWANCE&period=2026-11   | application/json
+      /api/v1/account-openings/confirmations                            | application/json
+      """)
+  void aJsonBodyThatIsNotUtf8Is400Everywhere(String path, String contentType) {
+    byte[] latin1 = "{\"fullName\":\"Nguy\u1ec5n\",\"x\":\"\u00e9\u00ff\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    String owner = path.contains("account-openings") ? "bank-970405-demo" : "dolisa-demo";
+    HttpResponse<String> response = send(HttpRequest.newBuilder(url(path))
+        .header("Authorization", "Bearer " + token(owner)).header("Content-Type", contentType)
+        .header("Idempotency-Key", "k-utf8").header("X-JWS-Signature", "x..y")
+        .header("X-Control-Count", "1").header("X-Control-Sum", "1")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(latin1)).build());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Json.read(response.body()).at("/errors/0/reason").asText()).isEqualTo("is not valid UTF-8");
+  }
+
+  private static final String ENVELOPE = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
+      + " xmlns:v=\"urn:ansinh:gateway:citizen:v1\">";
+  private static final String REQUEST = "<v:VerifyCitizenRequest><v:personalId>040090000123</v:personalId>"
+      + "<v:fullName>An</v:fullName><v:dateOfBirth>1990-05-17</v:dateOfBirth></v:VerifyCitizenRequest>";
+
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> soapMistakes() {
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of("an empty message", "".getBytes(), null),
+        org.junit.jupiter.params.provider.Arguments.of("an envelope without a Body",
+            (ENVELOPE + "</soap:Envelope>").getBytes(), null),
+        org.junit.jupiter.params.provider.Arguments.of("two Bodies",
+            (ENVELOPE + "<soap:Body>" + REQUEST + "</soap:Body><soap:Body/></soap:Envelope>").getBytes(), null),
+        org.junit.jupiter.params.provider.Arguments.of("a NUL character reference",
+            (ENVELOPE + "<soap:Body>" + REQUEST.replace(">An<", ">A&#0;n<") + "</soap:Body></soap:Envelope>").getBytes(), null),
+        org.junit.jupiter.params.provider.Arguments.of("bytes that are not UTF-8",
+            (ENVELOPE + "<soap:Body>" + REQUEST.replace(">An<", ">Nguy\u1ec5n<") + "</soap:Body></soap:Envelope>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE), null),
+        org.junit.jupiter.params.provider.Arguments.of("a DTD",
+            ("<!DOCTYPE x>" + ENVELOPE + "<soap:Body>" + REQUEST + "</soap:Body></soap:Envelope>").getBytes(), null),
+        org.junit.jupiter.params.provider.Arguments.of("not XML at all", "040090000123".getBytes(), null),
+        org.junit.jupiter.params.provider.Arguments.of("an unknown operation",
+            (ENVELOPE + "<soap:Body><v:Other/></soap:Body></soap:Envelope>").getBytes(), null),
+        org.junit.jupiter.params.provider.Arguments.of("an unknown SOAPAction",
+            (ENVELOPE + "<soap:Body>" + REQUEST + "</soap:Body></soap:Envelope>").getBytes(), "urn:no-such-action"),
+        org.junit.jupiter.params.provider.Arguments.of("a schema violation",
+            (ENVELOPE + "<soap:Body>" + REQUEST.replace("<v:fullName>An</v:fullName>", "")
+                + "</soap:Body></soap:Envelope>").getBytes(), null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("soapMistakes")
+  void eachSoapMistakeIsAClientFaultWithAReadableReason(String what, byte[] body, String soapAction) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(url("/ws/citizen"))
+        .header("Authorization", "Bearer " + token("dolisa-demo")).header("Content-Type", "text/xml; charset=UTF-8")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (soapAction != null) {
+      b.header("SOAPAction", "\"" + soapAction + "\"");
+    }
+    HttpResponse<String> response = send(b.build());
+
+    assertThat(response.body()).as(what).contains("<faultcode>soap:Client</faultcode>");
+    String reason = response.body().replaceAll("(?s).*<faultstring[^>]*>(.*)</faultstring>.*", "$1");
+    assertThat(reason).as(what).startsWith("Invalid request: ")
+        .doesNotContainIgnoringCase("exception").doesNotContain("XMLStream").doesNotContain("org.")
+        .doesNotContain("com.ctc").doesNotContain("Unmarshalling").doesNotContain("[row,col").doesNotContain("cvc-")
+        .doesNotContain("040090000123");
+    assertThat(registry.getAllServeEvents()).as(what).isEmpty();
+  }
+
   private static String hostname() {
     try {
       return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).trim();

@@ -1,0 +1,87 @@
+package vn.ansinh.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import vn.ansinh.gateway.support.GatewayHttpTest;
+import vn.ansinh.gateway.support.Json;
+import vn.ansinh.gateway.support.RawHttp;
+
+/**
+ * What the servlet container, the security firewall and the /error page refuse is a problem+json
+ * with a 4xx, like every other refusal: never Tomcat's HTML page, Spring Boot's default JSON or a 500.
+ */
+class ContainerErrorsTest extends GatewayHttpTest {
+
+  private static void assertProblem(RawHttp.Answer answer, int status, String what) {
+    assertThat(answer.status()).as(what).isEqualTo(status);
+    assertThat(answer.header("Content-Type")).as(what).startsWith("application/problem+json");
+    JsonNode problem = Json.read(answer.body());
+    assertThat(problem.get("status").asInt()).as(what).isEqualTo(status);
+    assertThat(problem.get("type").asText()).as(what).startsWith("urn:ansinh:problem:");
+    assertThat(answer.body()).as(what).doesNotContain("<html").doesNotContain("timestamp").doesNotContain("Tomcat");
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      /api/v1/beneficiaries/a%2Fb                 | an encoded slash
+      /api/v1/beneficiaries/a%00b                 | an encoded NUL
+      /api/v1/%2e%2e/actuator/health              | an encoded dot-dot
+      /api/v1/beneficiaries/x;jsessionid=1        | a path parameter
+      /a/../../etc/passwd                         | a path above the root
+      /api/v1/beneficiaries/%ZZ                   | a broken percent escape
+      """)
+  void aRefusedAddressIsA400Problem(String path, String what) {
+    RawHttp.Answer answer = RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+        + "Authorization: Bearer " + token("dolisa-demo") + "\r\nConnection: close\r\n\r\n");
+
+    assertProblem(answer, 400, what);
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Host: bad host!                    | a Host with a space
+      Host: a\\r\\nHost: b               | two Host headers
+      """)
+  void aBadHostIsA400Problem(String hostLines, String what) {
+    RawHttp.Answer answer = RawHttp.send(port, "GET /actuator/health HTTP/1.1\r\n"
+        + hostLines.replace("\\r\\n", "\r\n") + "\r\nConnection: close\r\n\r\n");
+
+    assertProblem(answer, 400, what);
+  }
+
+  @Test
+  void aMalformedChunkedBodyIsA400Problem() {
+    RawHttp.Answer answer = RawHttp.send(port, "POST /api/v1/citizens/verifications HTTP/1.1\r\nHost: localhost\r\n"
+        + "Authorization: Bearer " + token("dolisa-demo") + "\r\nContent-Type: application/json\r\n"
+        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+
+    assertProblem(answer, 400, "a chunk size that is not hexadecimal");
+  }
+
+  @Test
+  void theErrorPageAskedForDirectlyIsA404Problem() {
+    HttpResponse<String> response = get("/error", null);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        ct -> assertThat(ct).startsWith("application/problem+json"));
+    assertThat(response.body()).doesNotContain("999");
+  }
+
+  @Test
+  void anUnknownCharacterEncodingIs415AndASoapClientFaultOnSoap() {
+    HttpResponse<String> rest = postBody("/api/v1/citizens/verifications", token("dolisa-demo"),
+        "application/json; charset=no-such-charset", "{}");
+    HttpResponse<String> soap = postBody("/ws/citizen", token("dolisa-demo"), "text/xml; charset=no-such-charset",
+        "<x/>");
+
+    assertThat(rest.statusCode()).isEqualTo(415);
+    assertThat(rest.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(soap.body()).contains("<faultcode>soap:Client</faultcode>").contains("character encoding");
+  }
+}
