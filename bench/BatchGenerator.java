@@ -23,7 +23,8 @@ import java.util.Locale;
  *
  * Prints what the gateway should find ({@code EXPECT ...}, {@code BANK ...}) and, last,
  * {@code ROWS <count> SUM <sum>}: the control totals the payer declares (X-Control-Count = all
- * data rows; X-Control-Sum = the amounts that are whole numbers above zero).
+ * data rows; X-Control-Sum = every amount that is a whole number, the invalid "-1" included).
+ * Amounts stay within the SOCIAL_ALLOWANCE ceiling (500,000 VND × coefficients up to 3.0).
  */
 public final class BatchGenerator {
 
@@ -44,7 +45,7 @@ public final class BatchGenerator {
   static final String UNKNOWN_BIN = "970499";
 
   static final long[] AMOUNTS = {500_000, 500_000, 500_000, 750_000, 750_000, 1_000_000, 1_000_000, 1_080_000,
-      1_500_000, 2_789_000};
+      1_500_000, 1_250_000};
 
   static final String[] FAMILY = {"Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh",
       "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
@@ -137,7 +138,9 @@ public final class BatchGenerator {
             .append(PURPOSE).append('\n');
         w.append(line);
 
-        if (kind != Kind.BAD_AMOUNT_TEXT && kind != Kind.BAD_AMOUNT_NEGATIVE) {
+        if (kind == Kind.BAD_AMOUNT_NEGATIVE) {
+          sum += -1;   // a number, if not a payable one: the payer counts it, and so does the gateway
+        } else if (kind != Kind.BAD_AMOUNT_TEXT) {
           sum += amount;
         }
         switch (kind) {

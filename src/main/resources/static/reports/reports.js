@@ -92,9 +92,10 @@
   });
 
   const LINES = [['declared', 'Declared'], ['received', 'Received'], ['valid', 'Valid'], ['invalid', 'Invalid'],
-    ['duplicate', 'Duplicates stopped'], ['deceased', 'Deceased stopped'], ['cash', 'In cash'],
-    ['dispatched', 'Sent to banks'], ['paid', 'Paid'], ['rejected', 'Rejected'], ['returned', 'Returned'],
-    ['pending', 'Pending']];
+    ['duplicate', 'Duplicates stopped'], ['deceased', 'Deceased stopped'], ['unverified', 'Unverified stopped'],
+    ['identityMismatch', 'Identity mismatches stopped'], ['cash', 'In cash'],
+    ['dispatched', 'Delivered to banks'], ['paid', 'Paid'], ['rejected', 'Rejected'], ['returned', 'Returned'],
+    ['awaitingResult', 'Awaiting the bank\'s result'], ['pending', 'Not yet delivered']];
 
   $('reconciliation-form').addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,9 +25,14 @@ public class Outbox {
   }
 
   public void enqueue(String kind, String owner, String subject) {
+    enqueueAt(kind, owner, subject, clock.instant());
+  }
+
+  /** Work that must not start before {@code due}: a step that waits for an agency to come back. */
+  public void enqueueAt(String kind, String owner, String subject, Instant due) {
     Timestamp now = Timestamp.from(clock.instant());
     jdbc.update("insert into outbox (kind, owner, subject, status, attempts, next_attempt_at, created_at, updated_at)"
-        + " values (?, ?, ?, 'PENDING', 0, ?, ?, ?)", kind, owner, subject, now, now, now);
+        + " values (?, ?, ?, 'PENDING', 0, ?, ?, ?)", kind, owner, subject, Timestamp.from(due), now, now);
   }
 
   /** Locks one due item for the current transaction; other instances skip it rather than wait. */

@@ -99,8 +99,10 @@ public class PopulationRegistryTranslator {
     if (citizen.getHoVaTen() == null || citizen.getNgayThangNamSinh() == null) {
       throw new IllegalStateException("incomplete citizen record");
     }
+    boolean deceased = citizen.getTrangThai() == TrangThaiCongDan.DA_MAT;
+    String died = citizen.getNgayMat();
     return new RegistryRecord(true, citizen.getHoVaTen(), LocalDate.parse(citizen.getNgayThangNamSinh(), REGISTRY_DATE),
-        citizen.getTrangThai() == TrangThaiCongDan.DA_MAT);
+        deceased, deceased && died != null && !died.isBlank() ? LocalDate.parse(died.trim(), REGISTRY_DATE) : null);
   }
 
   private static void moveToBodyContent(XMLStreamReader xml) throws XMLStreamException {

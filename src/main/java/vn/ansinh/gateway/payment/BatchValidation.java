@@ -7,10 +7,11 @@ import vn.ansinh.gateway.outbox.Outbox;
 import vn.ansinh.gateway.outbox.OutboxWorker;
 
 /**
- * The batch-level checks, run as outbox work once the rows are in, in one transaction: duplicates
- * stopped (a payer's payment id once for ever; a person once per program and period), the
- * deceased stopped, missing accounts taken from the account mapping or else paid in cash, the
- * payable rows claimed and the bank files planned. Each step changes only the rows it stops, in
+ * The batch-level checks, run as outbox work once the rows are in and the eligibility gate has
+ * verified every person, in one transaction: duplicates stopped (a payer's payment id once for
+ * ever; a person once per program and period), people the population database does not know or
+ * under another name stopped, the deceased stopped, missing accounts taken from the account
+ * mapping or else paid in cash, the payable rows claimed and the bank files planned. Each step changes only the rows it stops, in
  * this order; batches are validated one at a time across instances, so two lists can never both
  * claim the same payment.
  */
@@ -18,7 +19,7 @@ import vn.ansinh.gateway.outbox.OutboxWorker;
 public class BatchValidation {
 
   static final String TREASURY_ORDER = "treasury-payment-order";
-  private static final long CLAIM_LOCK = 0x414E53494E48L;   // pg_advisory_xact_lock key for claiming payments
+  static final long CLAIM_LOCK = 0x414E53494E48L;   // pg_advisory_xact_lock key for claiming payments
   private static final String OPEN = "p.status in ('PENDING', 'RECEIVED')";   // valid rows not stopped yet
 
   // a stopped row keeps its file number, so the numbering of the bank's rows stays as it was counted
@@ -34,17 +35,28 @@ public class BatchValidation {
   private static final String STOP_USED_IDS = STOP + " where p.batch_key = ? and " + OPEN
       + " and exists (select 1 from payment_id_claim c where c.owner = ? and c.payment_id = p.payment_id)";
 
-  private static final String STOP_PAID_OR_DECEASED = """
-      update payment p set
-        status = case when s.paid then 'DUPLICATE' else 'DECEASED' end,
-        status_reason = case when s.paid then 'this person was already paid for this program and period'
-                             else 'the beneficiary is recorded as deceased' end
-      from (select p.row_no,
-                   exists (select 1 from person_claim c
-                           where c.program = ? and c.period = ? and c.personal_id = p.personal_id) as paid,
-                   exists (select 1 from deceased_person d where d.personal_id = p.personal_id) as deceased
-            from payment p where p.batch_key = ? and %s) s
-      where p.batch_key = ? and p.row_no = s.row_no and (s.paid or s.deceased)
+  // one pass for the person-level stops, in this order: paid already for the program and period; the
+  // population database does not know the id; the name is not the registry's; deceased before the period
+  // (payments up to and including the month of death stay payable). The gate verified everyone just before.
+  private static final String STOP_INELIGIBLE = """
+      update payment p set status = s.status, status_reason = case s.status
+          when 'DUPLICATE' then 'this person was already paid for this program and period'
+          when 'UNVERIFIED' then 'the population database does not know this personal id'
+          when 'IDENTITY_MISMATCH' then 'the name does not match the population database'
+          else 'the beneficiary is recorded as deceased before this period' end
+      from (select p.row_no, case
+                when c.personal_id is not null then 'DUPLICATE'
+                when v.known is not true then 'UNVERIFIED'
+                when p.name_key is not null and v.name_key is distinct from p.name_key then 'IDENTITY_MISMATCH'
+                when d.personal_id is not null and (d.date_of_death is null or to_char(d.date_of_death, 'YYYY-MM') < ?)
+                  then 'DECEASED'
+              end as status
+            from payment p
+            left join person_claim c on c.program = ? and c.period = ? and c.personal_id = p.personal_id
+            left join person_verification v on v.personal_id = p.personal_id
+            left join deceased_person d on d.personal_id = p.personal_id
+            where p.batch_key = ? and %s) s
+      where p.batch_key = ? and p.row_no = s.row_no and s.status is not null
       """.formatted(OPEN);
 
   // the person's active account (this program's first); such rows are numbered on after the bank's rows
@@ -87,6 +99,15 @@ public class BatchValidation {
       from payment where batch_key = ? and file_seq is not null and status = 'PENDING' group by bank_bin, file_seq
       """;
 
+  // the payments validation stopped, for the paying agency, in messages of at most 10,000
+  private static final String TELL_STOPS = """
+      insert into payment_result (batch_key, bank_bin, msg_id, results, created_at)
+      select ?, null, 'VALIDATION', json_agg(json_build_object('paymentId', payment_id, 'beneficiaryId', beneficiary_id,
+             'status', status, 'reason', status_reason, 'amountVnd', amount_vnd) order by row_no), now()
+      from payment where batch_key = ? and status in ('DUPLICATE', 'DECEASED', 'UNVERIFIED', 'IDENTITY_MISMATCH')
+      group by (row_no - 1) / 10000 returning id
+      """;
+
   private final JdbcTemplate jdbc;
   private final PaymentBatches batches;
   private final PaymentProperties properties;
@@ -108,29 +129,38 @@ public class BatchValidation {
       return;   // already done: a repeated outbox run changes nothing
     }
     long k = b.key();
-    // the planner must know the rows that just arrived: without it, a million rows look like none
-    jdbc.execute("analyze payment");
     jdbc.update(stopRepeated("payment_id"), "DUPLICATE", "paymentId repeats an earlier row of this list", k, k);
     jdbc.update(STOP_USED_IDS, "DUPLICATE", "paymentId was already used by this payer", k, b.owner());
     jdbc.update(stopRepeated("personal_id"), "DUPLICATE", "this person already has a payment in this list", k, k);
-    jdbc.update(STOP_PAID_OR_DECEASED, b.program(), b.period(), k, k);
+    jdbc.update(STOP_INELIGIBLE, b.period(), b.program(), b.period(), k, k);
     jdbc.update(RESOLVE_ACCOUNTS, b.program(), k, k, properties.maxTransactionsPerFile(), k);
     jdbc.update(CASH, k);
     jdbc.update(CLAIM_IDS, b.owner(), k);
     jdbc.update(CLAIM_PEOPLE, b.program(), b.period(), k);
     jdbc.update(PLAN_FILES, k, k, k);
-    PaymentBatches.Totals totals = jdbc.queryForObject("""
-        select count(*) filter (where status = 'DUPLICATE'), count(*) filter (where status = 'DECEASED'),
-               count(*) filter (where status = 'CASH'), coalesce(sum(amount_vnd) filter (where status = 'CASH'), 0),
-               count(*) filter (where status = 'PENDING'), coalesce(sum(amount_vnd) filter (where status = 'PENDING'), 0)
-        from payment where batch_key = ?""", (rs, i) -> new PaymentBatches.Totals(rs.getLong(1), rs.getLong(2),
-        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)), k);
+    PaymentBatches.Totals totals = totals(jdbc, k);
     batches.validated(k, totals);
+    batches.stopped(k, jdbc.queryForObject("select count(*) from payment where batch_key = ? and status = 'UNVERIFIED'",
+        Long.class, k), jdbc.queryForObject("select count(*) from payment where batch_key = ? and status = 'IDENTITY_MISMATCH'",
+        Long.class, k));
+    for (Long stops : jdbc.queryForList(TELL_STOPS, Long.class, k, k)) {
+      outbox.enqueue(PaymentReports.RESULTS, b.owner(), Long.toString(stops));
+    }
     if (totals.cash() + totals.bank() == 0) {
       batches.status(k, BatchStatus.REJECTED, "no row of the list can be paid: see its errors and payments");
       return;
     }
     batches.status(k, BatchStatus.AWAITING_APPROVAL, null);
     outbox.enqueue(TREASURY_ORDER, b.owner(), batchId);
+  }
+
+  /** What the batch's rows add up to once validated: stops, cash and bank payments. */
+  static PaymentBatches.Totals totals(JdbcTemplate jdbc, long key) {
+    return jdbc.queryForObject("""
+        select count(*) filter (where status = 'DUPLICATE'), count(*) filter (where status = 'DECEASED'),
+               count(*) filter (where status = 'CASH'), coalesce(sum(amount_vnd) filter (where status = 'CASH'), 0),
+               count(*) filter (where status = 'PENDING'), coalesce(sum(amount_vnd) filter (where status = 'PENDING'), 0)
+        from payment where batch_key = ?""", (rs, i) -> new PaymentBatches.Totals(rs.getLong(1), rs.getLong(2),
+        rs.getLong(3), PaymentBatches.sumOf(rs, 4), rs.getLong(5), PaymentBatches.sumOf(rs, 6)), key);
   }
 }

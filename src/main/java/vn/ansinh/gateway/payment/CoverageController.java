@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -40,9 +39,11 @@ public class CoverageController {
       from paid where province = ? and commune is not null group by commune order by commune
       """;
   private final JdbcTemplate jdbc;
+  private final PaymentLimits limits;
 
-  public CoverageController(JdbcTemplate jdbc) {
+  public CoverageController(JdbcTemplate jdbc, PaymentLimits limits) {
     this.jdbc = jdbc;
+    this.limits = limits;
   }
 
   /** One commune: the people to be paid, those paid into an account, those paid in cash. */
@@ -54,12 +55,7 @@ public class CoverageController {
 
   @GetMapping(path = "/api/v1/reports/non-cash-coverage", produces = MediaType.APPLICATION_JSON_VALUE)
   public Coverage coverage(@RequestParam String period, @RequestParam String provinceCode) {
-    YearMonth month;
-    try {
-      month = YearMonth.parse(period);
-    } catch (DateTimeParseException e) {
-      throw new InvalidRequestException("period", "must be a month as yyyy-MM");
-    }
+    YearMonth month = limits.period(period);
     if (!PROVINCE.matcher(provinceCode).matches()) {
       throw new InvalidRequestException("provinceCode", "must be a 2-digit province code");
     }
@@ -74,6 +70,6 @@ public class CoverageController {
 
   private static BigDecimal percent(long part, long whole) {
     return whole == 0 ? BigDecimal.ZERO.setScale(2)
-        : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+        : BigDecimal.valueOf(part).movePointRight(2).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
   }
 }

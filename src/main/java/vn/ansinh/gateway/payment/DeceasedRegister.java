@@ -1,15 +1,27 @@
 package vn.ansinh.gateway.payment;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
-import org.apache.camel.Exchange;
+import java.time.LocalDate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.ansinh.gateway.citizen.CitizenVerificationResult;
 
-/** People known to be deceased, so that no later payment reaches them. Learnt from the population database's answers. */
+/**
+ * People known to be deceased, with the date of death when known, so that no payment for a later
+ * period reaches them. Learnt from the population database's answers and banks' reports; a death
+ * an operator has corrected is not learnt again unless it comes with another date.
+ */
 @Component("deceasedRegister")
 public class DeceasedRegister {
+
+  static final String REGISTRY = "population-registry";
+  private static final String RECORD = """
+      insert into deceased_person (personal_id, source, recorded_at, date_of_death)
+      select ?, ?, ?, ? where not exists (select 1 from death_record_correction c
+                                          where c.personal_id = ? and c.date_of_death is not distinct from ?)
+      on conflict (personal_id) do update set date_of_death = coalesce(excluded.date_of_death, deceased_person.date_of_death)
+      """;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -19,16 +31,14 @@ public class DeceasedRegister {
     this.clock = clock;
   }
 
-  /** A verification step: when the answer says deceased, the person goes on the register. */
-  public void learn(Exchange exchange) {
-    CitizenVerificationResult result = exchange.getMessage().getBody(CitizenVerificationResult.class);
-    if (result != null && result.deceased()) {
-      record(result.personalId(), "population-registry");
-    }
+  /** Records a death reported without a date (a bank's MD07): every later payment stops. */
+  public void record(String personalId, String source) {
+    record(personalId, source, null);
   }
 
-  public void record(String personalId, String source) {
-    jdbc.update("insert into deceased_person (personal_id, source, recorded_at) values (?, ?, ?)"
-        + " on conflict (personal_id) do nothing", personalId, source, Timestamp.from(clock.instant()));
+  /** Records a death; {@code dateOfDeath} null when the source gives none (every later payment stops). */
+  public void record(String personalId, String source, LocalDate dateOfDeath) {
+    Date died = dateOfDeath == null ? null : Date.valueOf(dateOfDeath);
+    jdbc.update(RECORD, personalId, source, Timestamp.from(clock.instant()), died, personalId, died);
   }
 }

@@ -8,6 +8,7 @@ import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.Set;
 import javax.xml.namespace.QName;
@@ -63,7 +64,7 @@ final class Pain001ReadBack {
   }
 
   /** Fails unless the file reads back with exactly this count and sum. */
-  static void check(byte[] xml, String fileId, long count, long sum) {
+  static void check(byte[] xml, String fileId, long count, BigInteger sum) {
     try {
       XMLStreamReader in = withoutNamespace(SecureXml.input().createXMLStreamReader(new ByteArrayInputStream(xml)));
       Unmarshaller model = MODEL.createUnmarshaller();
@@ -86,7 +87,7 @@ final class Pain001ReadBack {
           in.next();
         }
       }
-      if (header == null || read != count || total.compareTo(BigDecimal.valueOf(sum)) != 0
+      if (header == null || read != count || total.compareTo(new BigDecimal(sum)) != 0
           || !Long.toString(count).equals(header.getNbOfTxs()) || header.getCtrlSum().compareTo(total) != 0
           || !fileId.equals(header.getMsgId())) {
         throw new IllegalStateException("payment file " + fileId + " reads back with other totals than planned");

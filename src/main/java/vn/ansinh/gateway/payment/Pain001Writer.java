@@ -1,6 +1,7 @@
 package vn.ansinh.gateway.payment;
 
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,7 +39,7 @@ public final class Pain001Writer {
    * @param controlSumVnd  their sum in whole đồng
    */
   public record FileHeader(String messageId, Instant createdAt, LocalDate executionDate, String initiatingParty,
-      String debtorName, String debtorAccount, String debtorAgentBin, long transactions, long controlSumVnd) {}
+      String debtorName, String debtorAccount, String debtorAgentBin, long transactions, BigInteger controlSumVnd) {}
 
   /** Writes the file; fails if the transfers do not add up to the header's count and sum. */
   public static void write(OutputStream out, FileHeader header, Iterator<CreditTransfer> transfers)
@@ -53,7 +54,7 @@ public final class Pain001Writer {
     text(xml, "MsgId", header.messageId());
     text(xml, "CreDtTm", CREATED.format(header.createdAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
     text(xml, "NbOfTxs", Long.toString(header.transactions()));
-    text(xml, "CtrlSum", Long.toString(header.controlSumVnd()));
+    text(xml, "CtrlSum", header.controlSumVnd().toString());
     xml.writeStartElement("InitgPty");
     text(xml, "Nm", header.initiatingParty());
     xml.writeEndElement();
@@ -63,7 +64,7 @@ public final class Pain001Writer {
     text(xml, "PmtInfId", header.messageId());
     text(xml, "PmtMtd", "TRF");
     text(xml, "NbOfTxs", Long.toString(header.transactions()));
-    text(xml, "CtrlSum", Long.toString(header.controlSumVnd()));
+    text(xml, "CtrlSum", header.controlSumVnd().toString());
     xml.writeStartElement("ReqdExctnDt");
     text(xml, "Dt", header.executionDate().toString());
     xml.writeEndElement();
@@ -74,7 +75,7 @@ public final class Pain001Writer {
     agent(xml, "DbtrAgt", header.debtorAgentBin());
 
     long count = 0;
-    long sum = 0;
+    ExactSum sum = new ExactSum();
     while (transfers.hasNext()) {
       CreditTransfer t = transfers.next();
       xml.writeStartElement("CdtTrfTxInf");
@@ -99,10 +100,10 @@ public final class Pain001Writer {
       }
       xml.writeEndElement();
       count++;
-      sum += t.amountVnd();
+      sum.add(t.amountVnd());
     }
-    if (count != header.transactions() || sum != header.controlSumVnd()) {
-      throw new IllegalStateException("the transfers (" + count + ", " + sum + " VND) do not match the header ("
+    if (count != header.transactions() || !sum.value().equals(header.controlSumVnd())) {
+      throw new IllegalStateException("the transfers (" + count + ", " + sum.value() + " VND) do not match the header ("
           + header.transactions() + ", " + header.controlSumVnd() + " VND)");
     }
     xml.writeEndElement();

@@ -5,13 +5,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.math.BigInteger;
 import java.net.URI;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -32,13 +32,18 @@ import vn.ansinh.gateway.format.ContentTypes;
 public class PaymentBatchController {
 
   private static final int MAX_PAGE = 1000;
+  private static final Pattern COUNT = Pattern.compile("[0-9]{1,18}");    // fits a long
+  private static final Pattern SUM = Pattern.compile("[0-9]{1,100}");     // exact, far beyond any real total
   private final PaymentSubmission submission;
   private final PaymentBatchService service;
+  private final PaymentLimits limits;
   private final ObjectMapper json;
 
-  public PaymentBatchController(PaymentSubmission submission, PaymentBatchService service, ObjectMapper json) {
+  public PaymentBatchController(PaymentSubmission submission, PaymentBatchService service, PaymentLimits limits,
+      ObjectMapper json) {
     this.submission = submission;
     this.service = service;
+    this.limits = limits;
     this.json = json;
   }
 
@@ -61,13 +66,13 @@ public class PaymentBatchController {
     String batchId = submission.submit(partner.getName(), declared, rows);
     PaymentBatch b = service.find(partner.getName(), batchId);
     return ResponseEntity.accepted().location(URI.create("/api/v1/payment-batches/" + batchId))
-        .body(BatchView.of(b, List.of()));
+        .body(BatchView.of(b, List.of(), service.eligibility(b)));
   }
 
   @GetMapping(path = "/api/v1/payment-batches/{batchId}", produces = MediaType.APPLICATION_JSON_VALUE)
   public BatchView batch(@PathVariable String batchId, Authentication partner) {
     PaymentBatch b = service.find(partner.getName(), batchId);
-    return BatchView.of(b, service.banks(b));
+    return BatchView.of(b, service.banks(b), service.eligibility(b));
   }
 
   @PostMapping(path = "/api/v1/payment-batches/{batchId}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,7 +80,7 @@ public class PaymentBatchController {
       @RequestBody(required = false) PaymentBatchService.Decision decision, Authentication partner) {
     PaymentBatch b = service.decide(partner.getName(), batchId,
         decision != null ? decision : new PaymentBatchService.Decision(true, null));
-    return BatchView.of(b, service.banks(b));
+    return BatchView.of(b, service.banks(b), service.eligibility(b));
   }
 
   @GetMapping(path = "/api/v1/payment-batches/{batchId}/errors", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -107,7 +112,7 @@ public class PaymentBatchController {
     }
   }
 
-  private static PaymentSubmission.Declaration declaration(String program, String period, String count, String sum) {
+  private PaymentSubmission.Declaration declaration(String program, String period, String count, String sum) {
     if (program == null) {
       throw new InvalidRequestException("program", "is required: one of SOCIAL_ALLOWANCE, PENSION, "
           + "SOCIAL_INSURANCE_BENEFIT, MERITORIOUS, POOR_HOUSEHOLD");
@@ -116,25 +121,18 @@ public class PaymentBatchController {
     if (period == null) {
       throw new InvalidRequestException("period", "is required, as yyyy-MM");
     }
-    try {
-      YearMonth.parse(period);
-    } catch (DateTimeParseException e) {
-      throw new InvalidRequestException("period", "must be a month as yyyy-MM");
-    }
-    return new PaymentSubmission.Declaration(p.name(), period, whole("X-Control-Count", count),
-        whole("X-Control-Sum", sum));
+    limits.period(period);
+    return new PaymentSubmission.Declaration(p.name(), period,
+        Long.parseLong(whole("X-Control-Count", count, COUNT, "a whole number, 0 or more, at most 18 digits")),
+        new BigInteger(whole("X-Control-Sum", sum, SUM, "a whole number of đồng, 0 or more, at most 100 digits")));
   }
 
-  private static long whole(String header, String value) {
-    try {
-      long v = Long.parseLong(value == null ? "" : value.trim());
-      if (v >= 0) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // falls through to the error below
+  private static String whole(String header, String value, Pattern digits, String rule) {
+    String v = value == null ? "" : value.trim();
+    if (!digits.matcher(v).matches()) {
+      throw new InvalidRequestException(header, "is required: " + rule);
     }
-    throw new InvalidRequestException(header, "is required: a whole number, 0 or more");
+    return v;
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
@@ -147,22 +145,24 @@ public class PaymentBatchController {
 
   /** A batch as partners see it: totals and progress, never the rows' personal data. */
   public record BatchView(String batchId, String program, String period, BatchStatus status, String statusReason,
-      Totals declared, Counts counts, Sums sums, List<PaymentBatchService.BankTotals> banks, int progressPercent,
-      String approvedBy, Instant approvedAt, Instant submittedAt, Instant updatedAt) {
+      Totals declared, Counts counts, Sums sums, List<PaymentBatchService.BankTotals> banks, Verification verification,
+      int progressPercent, String approvedBy, Instant approvedAt, Instant submittedAt, Instant updatedAt) {
 
-    static BatchView of(PaymentBatch b, List<PaymentBatchService.BankTotals> banks) {
+    static BatchView of(PaymentBatch b, List<PaymentBatchService.BankTotals> banks, PaymentBatches.Eligibility e) {
       return new BatchView(b.batchId(), b.program(), b.period(), b.status(), b.statusReason(),
           new Totals(b.declaredCount(), b.declaredSum()),
           new Counts(b.receivedCount(), b.receivedCount() - b.invalidCount(), b.invalidCount(), b.duplicateCount(),
-              b.deceasedCount(), b.cashCount(), b.bankCount()),
-          new Sums(b.receivedSum(), b.cashSum(), b.bankSum()), banks, progress(b, banks), b.approvedBy(),
+              b.deceasedCount(), e.unverified(), e.identityMismatch(), b.cashCount(), b.bankCount()),
+          new Sums(b.receivedSum(), b.cashSum(), b.bankSum()), banks,
+          new Verification(e.peopleToVerify(), e.peopleVerified()), progress(b, banks, e), b.approvedBy(),
           b.approvedAt(), b.createdAt(), b.updatedAt());
     }
 
-    private static int progress(PaymentBatch b, List<PaymentBatchService.BankTotals> banks) {
+    private static int progress(PaymentBatch b, List<PaymentBatchService.BankTotals> banks, PaymentBatches.Eligibility e) {
       return switch (b.status()) {
         case RECEIVED -> 10;
-        case VALIDATING -> 20;
+        case VALIDATING -> e.peopleToVerify() == null || e.peopleToVerify() == 0 ? 20
+            : 20 + (int) (25 * Math.min(e.peopleVerified(), e.peopleToVerify()) / e.peopleToVerify());
         case AWAITING_APPROVAL -> 50;
         case APPROVED, DISPATCHING -> {
           int files = banks.stream().mapToInt(PaymentBatchService.BankTotals::files).sum();
@@ -174,11 +174,15 @@ public class PaymentBatchController {
     }
   }
 
-  public record Totals(long count, long sumVnd) {}
+  public record Totals(long count, BigInteger sumVnd) {}
 
-  /** {@code valid} passed the row checks; duplicates and the deceased are among them, and stopped. */
-  public record Counts(long received, long valid, long invalid, Long duplicate, Long deceased, Long cash,
-      Long toBanks) {}
+  /** {@code valid} passed the row checks; duplicates, unknown ids, other names and the deceased are among them, and stopped. */
+  public record Counts(long received, long valid, long invalid, Long duplicate, Long deceased, Long unverified,
+      Long identityMismatch, Long cash, Long toBanks) {}
 
-  public record Sums(long received, Long cash, Long toBanks) {}
+  /** The eligibility gate's progress: people of the list to look up live in the population database, and done. */
+  public record Verification(Long people, Long verified) {}
+
+  /** In whole đồng, exact: JSON numbers of any size. */
+  public record Sums(BigInteger received, BigInteger cash, BigInteger toBanks) {}
 }

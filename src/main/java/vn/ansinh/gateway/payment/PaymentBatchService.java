@@ -1,5 +1,6 @@
 package vn.ansinh.gateway.payment;
 
+import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,14 +93,19 @@ public class PaymentBatchService {
     return reason.length() > 200 ? reason.substring(0, 200) : reason;
   }
 
+  public PaymentBatches.Eligibility eligibility(PaymentBatch b) {
+    return batches.eligibility(b.key());
+  }
+
   /** Per bank: payments, their sum, files planned and files delivered. */
   public List<BankTotals> banks(PaymentBatch b) {
     return jdbc.query("select bank_bin, sum(tx_count), sum(ctrl_sum), count(*), count(*) filter (where status = 'DELIVERED')"
         + " from payment_file where batch_key = ? group by bank_bin order by bank_bin",
-        (rs, i) -> new BankTotals(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5)), b.key());
+        (rs, i) -> new BankTotals(rs.getString(1), rs.getLong(2), PaymentBatches.sumOf(rs, 3), rs.getInt(4),
+            rs.getInt(5)), b.key());
   }
 
-  public record BankTotals(String bankBin, long payments, long sumVnd, int files, int filesDelivered) {}
+  public record BankTotals(String bankBin, long payments, BigInteger sumVnd, int files, int filesDelivered) {}
 
   /** The row errors, a page of invalid rows at a time. */
   public List<Violation> errors(PaymentBatch b, int page, int size) {
@@ -117,18 +123,18 @@ public class PaymentBatchService {
 
   /** One payment as its payer sees it: the account masked. */
   public record PaymentView(int row, String paymentId, String beneficiaryId, PaymentStatus status, String statusReason,
-      Long amountVnd, String bankBin, String accountNumber, String communeCode, String fileId) {}
+      BigInteger amountVnd, String bankBin, String accountNumber, String communeCode, String fileId) {}
 
   public List<PaymentView> payments(PaymentBatch b, PaymentStatus status, int page, int size) {
     String sql = "select p.row_no, p.payment_id, p.beneficiary_id, p.status, p.status_reason, p.amount_vnd, p.bank_bin,"
         + " p.account_number, p.commune_code, f.file_id from payment p left join payment_file f"
         + " on f.batch_key = p.batch_key and f.bank_bin = p.bank_bin and f.file_seq = p.file_seq"
-        + " and p.status not in ('DUPLICATE', 'DECEASED')"
+        + " and p.status not in ('DUPLICATE', 'DECEASED', 'UNVERIFIED', 'IDENTITY_MISMATCH')"
         + " where p.batch_key = ?" + (status == null ? "" : " and p.status = ?") + " order by p.row_no limit ? offset ?";
     Object[] args = status == null ? new Object[] {b.key(), size, (long) page * size}
         : new Object[] {b.key(), status.name(), size, (long) page * size};
     return jdbc.query(sql, (rs, i) -> new PaymentView(rs.getInt(1), rs.getString(2), rs.getString(3),
-        PaymentStatus.valueOf(rs.getString(4)), rs.getString(5), (Long) rs.getObject(6), rs.getString(7),
+        PaymentStatus.valueOf(rs.getString(4)), rs.getString(5), PaymentBatches.sumOf(rs, 6), rs.getString(7),
         rs.getString(8) == null ? null : AccountMasks.mask(rs.getString(8)), rs.getString(9), rs.getString(10)), args);
   }
 }

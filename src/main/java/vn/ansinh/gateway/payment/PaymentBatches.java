@@ -1,5 +1,7 @@
 package vn.ansinh.gateway.payment;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,18 +24,19 @@ public class PaymentBatches {
   }
 
   /** Creates the batch in the caller's transaction and returns its internal key. */
-  long create(String batchId, String owner, String program, String period, long declaredCount, long declaredSum) {
+  long create(String batchId, String owner, String program, String period, long declaredCount,
+      BigInteger declaredSum) {
     Timestamp now = Timestamp.from(clock.instant());
     Long key = jdbc.queryForObject("insert into payment_batch (batch_id, owner, program, period, status, declared_count,"
         + " declared_sum, received_count, received_sum, invalid_count, created_at, updated_at)"
         + " values (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?) returning batch_key", Long.class, batchId, owner, program,
-        period, BatchStatus.RECEIVED.name(), declaredCount, declaredSum, now, now);
+        period, BatchStatus.RECEIVED.name(), declaredCount, new BigDecimal(declaredSum), now, now);
     return key;
   }
 
-  void received(long key, long count, long sum, long invalid, BatchStatus status, String reason) {
+  void received(long key, long count, BigInteger sum, long invalid, BatchStatus status, String reason) {
     jdbc.update("update payment_batch set received_count = ?, received_sum = ?, invalid_count = ?, status = ?,"
-        + " status_reason = ?, updated_at = ? where batch_key = ?", count, sum, invalid, status.name(), reason,
+        + " status_reason = ?, updated_at = ? where batch_key = ?", count, new BigDecimal(sum), invalid, status.name(), reason,
         Timestamp.from(clock.instant()), key);
   }
 
@@ -66,7 +69,7 @@ public class PaymentBatches {
   void validated(long key, Totals t) {
     jdbc.update("update payment_batch set duplicate_count = ?, deceased_count = ?, cash_count = ?, cash_sum = ?,"
         + " bank_count = ?, bank_sum = ?, updated_at = ? where batch_key = ?", t.duplicates(), t.deceased(),
-        t.cash(), t.cashSum(), t.bank(), t.bankSum(), Timestamp.from(clock.instant()), key);
+        t.cash(), new BigDecimal(t.cashSum()), t.bank(), new BigDecimal(t.bankSum()), Timestamp.from(clock.instant()), key);
   }
 
   void approved(long key, String approver, Instant at) {
@@ -75,18 +78,50 @@ public class PaymentBatches {
         Timestamp.from(clock.instant()), key);
   }
 
+  /** The eligibility gate's progress and stops: null until known. */
+  record Eligibility(Long peopleToVerify, Long peopleVerified, Long unverified, Long identityMismatch) {}
+
+  Eligibility eligibility(long key) {
+    return jdbc.queryForObject("select people_to_verify, people_verified, unverified_count, identity_mismatch_count"
+        + " from payment_batch where batch_key = ?", (rs, i) -> new Eligibility((Long) rs.getObject(1),
+        (Long) rs.getObject(2), (Long) rs.getObject(3), (Long) rs.getObject(4)), key);
+  }
+
+  void verificationStarted(long key, long people) {
+    jdbc.update("update payment_batch set people_to_verify = ?, people_verified = 0 where batch_key = ?", people, key);
+  }
+
+  void peopleVerified(long key, long people) {
+    jdbc.update("update payment_batch set people_verified = people_verified + ? where batch_key = ?", people, key);
+  }
+
+  void stopped(long key, long unverified, long identityMismatch) {
+    jdbc.update("update payment_batch set unverified_count = ?, identity_mismatch_count = ? where batch_key = ?",
+        unverified, identityMismatch, key);
+  }
+
   /** What validation found, in counts and sums of đồng. */
-  record Totals(long duplicates, long deceased, long cash, long cashSum, long bank, long bankSum) {}
+  record Totals(long duplicates, long deceased, long cash, BigInteger cashSum, long bank, BigInteger bankSum) {}
+
+  /** A sum of đồng from a numeric column (or a SQL sum), exactly; null stays null. */
+  static BigInteger sumOf(ResultSet rs, int column) throws SQLException {
+    BigDecimal v = rs.getBigDecimal(column);
+    return v == null ? null : v.toBigIntegerExact();
+  }
+
+  static BigInteger sumOf(ResultSet rs, String column) throws SQLException {
+    return sumOf(rs, rs.findColumn(column));
+  }
 
   private static PaymentBatch map(ResultSet rs, int row) throws SQLException {
     Timestamp approved = rs.getTimestamp("approved_at");
     return new PaymentBatch(rs.getLong("batch_key"), rs.getString("batch_id"), rs.getString("owner"),
         rs.getString("program"), rs.getString("period"), BatchStatus.valueOf(rs.getString("status")),
-        rs.getString("status_reason"), rs.getLong("declared_count"), rs.getLong("declared_sum"),
-        rs.getLong("received_count"), rs.getLong("received_sum"), rs.getLong("invalid_count"),
+        rs.getString("status_reason"), rs.getLong("declared_count"), sumOf(rs, "declared_sum"),
+        rs.getLong("received_count"), sumOf(rs, "received_sum"), rs.getLong("invalid_count"),
         (Long) rs.getObject("duplicate_count"), (Long) rs.getObject("deceased_count"),
-        (Long) rs.getObject("cash_count"), (Long) rs.getObject("cash_sum"), (Long) rs.getObject("bank_count"),
-        (Long) rs.getObject("bank_sum"), rs.getString("approved_by"), approved == null ? null : approved.toInstant(),
+        (Long) rs.getObject("cash_count"), sumOf(rs, "cash_sum"), (Long) rs.getObject("bank_count"),
+        sumOf(rs, "bank_sum"), rs.getString("approved_by"), approved == null ? null : approved.toInstant(),
         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
   }
 }

@@ -1,11 +1,15 @@
 package vn.ansinh.gateway.payment;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import vn.ansinh.gateway.citizen.NameKey;
 import vn.ansinh.gateway.error.Violation;
 
 /**
@@ -15,13 +19,16 @@ import vn.ansinh.gateway.error.Violation;
 final class PaymentCopy {
 
   private static final int FLUSH_AT = 64 * 1024;
+  private static final int NAME_KEYS = 50_000;
   private static final String COPY = "copy payment (batch_key, row_no, payment_id, beneficiary_id, personal_id,"
       + " full_name, amount_vnd, bank_bin, account_number, province_code, commune_code, purpose, status, errors,"
-      + " file_seq)"
+      + " file_seq, name_key)"
       + " from stdin";
   private final CopyIn copy;
   private final String batchKey;
   private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+  // names repeat a great deal in a province's list: each is reduced to its key once
+  private final Map<String, Long> nameKeys = new HashMap<>();
 
   PaymentCopy(Connection connection, long batchKey) throws SQLException {
     this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
@@ -42,19 +49,23 @@ final class PaymentCopy {
     field(r.communeCode());
     field(r.purpose());
     if (fileSeq < 0) {
-      buffer.append(PaymentStatus.RECEIVED.name()).append("\t\\N\t\\N\n");
+      buffer.append(PaymentStatus.RECEIVED.name()).append("\t\\N\t\\N\t");
     } else {
-      buffer.append(PaymentStatus.PENDING.name()).append("\t\\N\t").append(fileSeq).append('\n');
+      buffer.append(PaymentStatus.PENDING.name()).append("\t\\N\t").append(fileSeq).append('\t');
     }
+    buffer.append(nameKey(r.fullName())).append('\n');
     flushIfFull();
   }
 
-  /** An invalid row keeps its payment id (clipped), its amount if readable, and its errors: none of the personal data. */
-  void invalid(int row, String paymentId, long amount, List<Violation> violations) throws SQLException {
+  /**
+   * An invalid row keeps its payment id (clipped), its amount if it is a whole number (of any sign and
+   * size), and its errors: none of the personal data.
+   */
+  void invalid(int row, String paymentId, BigInteger amount, List<Violation> violations) throws SQLException {
     start(row);
     field(paymentId == null || paymentId.length() <= 64 ? paymentId : paymentId.substring(0, 64));
     buffer.append("\\N\t\\N\t\\N\t");
-    if (amount > 0) {   // kept so that the reconciliation adds up to the control sum
+    if (amount != null) {   // kept so that the reconciliation adds up to the received sum
       buffer.append(amount).append('\t');
     } else {
       buffer.append("\\N\t");
@@ -65,7 +76,7 @@ final class PaymentCopy {
       errors.append(v.field()).append('\t').append(v.reason()).append('\n');
     }
     field(errors.toString());
-    buffer.append("\\N\n");
+    buffer.append("\\N\t\\N\n");
     flushIfFull();
   }
 
@@ -82,6 +93,18 @@ final class PaymentCopy {
     } catch (SQLException e) {
       // the transaction is rolled back anyway
     }
+  }
+
+  private long nameKey(String name) {
+    Long key = nameKeys.get(name);
+    if (key == null) {
+      if (nameKeys.size() >= NAME_KEYS) {
+        nameKeys.clear();
+      }
+      key = NameKey.of(name);
+      nameKeys.put(name, key);
+    }
+    return key;
   }
 
   private void start(int row) {

@@ -119,7 +119,7 @@ public class PaymentFiles {
   static PaymentFile map(ResultSet rs, int row) throws SQLException {
     Timestamp delivered = rs.getTimestamp("delivered_at");
     return new PaymentFile(rs.getString("file_id"), rs.getLong("batch_key"), rs.getString("bank_bin"),
-        rs.getInt("file_seq"), rs.getLong("tx_count"), rs.getLong("ctrl_sum"), rs.getString("status"),
+        rs.getInt("file_seq"), rs.getLong("tx_count"), PaymentBatches.sumOf(rs, "ctrl_sum"), rs.getString("status"),
         rs.getTimestamp("created_at").toInstant(), delivered == null ? null : delivered.toInstant());
   }
 }

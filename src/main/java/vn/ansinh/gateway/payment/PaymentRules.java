@@ -1,5 +1,6 @@
 package vn.ansinh.gateway.payment;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,19 +16,27 @@ final class PaymentRules {
   private static final Pattern ACCOUNT = Pattern.compile("[0-9]{8,19}");
   private static final Pattern PROVINCE = Pattern.compile("[0-9]{2}");
   private static final Pattern COMMUNE = Pattern.compile("[0-9]{5}");
-  private static final Pattern WHOLE = Pattern.compile("[0-9]{1,15}");
+  private static final Pattern WHOLE = Pattern.compile("-?[0-9]+");
+  private static final int LONG_DIGITS = 18;   // any 18-digit number fits a long
   private static final int MAX_NAME = 140;   // the creditor name in pain.001 is Max140Text
   private static final int MAX_PURPOSE = 140;
 
   private PaymentRules() {}
 
-  /** The amount in whole đồng, or -1 when it is not a whole number. */
-  static long amountOf(PaymentRow r) {
+  /**
+   * The amount in whole đồng, of any sign and size, or null when it is not a whole number. Every
+   * amount that is one counts in the list's received sum, as the payer counted it over its file.
+   */
+  static BigInteger amountOf(PaymentRow r) {
     String a = r.amountVnd();
-    return a != null && WHOLE.matcher(a).matches() ? Long.parseLong(a) : -1;
+    if (a == null || !WHOLE.matcher(a).matches()) {
+      return null;
+    }
+    return a.length() <= LONG_DIGITS ? BigInteger.valueOf(Long.parseLong(a)) : new BigInteger(a);
   }
 
-  static List<Violation> check(PaymentRow r, BankDirectory banks) {
+  /** The row's violations; {@code amount} is {@link #amountOf}, {@code maxAmount} the program's ceiling. */
+  static List<Violation> check(PaymentRow r, BigInteger amount, long maxAmount, BankDirectory banks) {
     List<Violation> v = new ArrayList<>(2);
     if (r.paymentId() == null || !PAYMENT_ID.matcher(r.paymentId()).matches()) {
       v.add(Violation.of("paymentId", "is required: 1-35 letters, digits, '.', '_', '/' or '-'"));
@@ -40,9 +49,10 @@ final class PaymentRules {
         || hasControlCharacters(r.fullName())) {
       v.add(Violation.of("fullName", "is required, at most " + MAX_NAME + " characters, no control characters"));
     }
-    long amount = amountOf(r);
-    if (amount <= 0) {
+    if (amount == null || amount.signum() <= 0) {
       v.add(Violation.of("amountVnd", "must be a whole number of đồng above zero"));
+    } else if (amount.compareTo(BigInteger.valueOf(maxAmount)) > 0) {
+      v.add(Violation.of("amountVnd", "is above this program's ceiling of " + maxAmount + " VND per payment"));
     }
     if ((r.bankBin() == null) != (r.accountNumber() == null)) {
       v.add(Violation.of(r.bankBin() == null ? "bankBin" : "accountNumber",

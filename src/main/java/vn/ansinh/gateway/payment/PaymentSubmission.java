@@ -1,18 +1,21 @@
 package vn.ansinh.gateway.payment;
 
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ansinh.gateway.beneficiary.BankDirectory;
+import vn.ansinh.gateway.beneficiary.Program;
+import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.outbox.Outbox;
 
@@ -21,71 +24,82 @@ import vn.ansinh.gateway.outbox.Outbox;
  * and the batch, its rows and its validation work commit together before the 202. A valid row
  * with an account is PENDING in its bank file from the start; validation stops the few that must
  * not be paid, which leaves gaps in files but never moves a payment to another one. A list whose
- * control totals do not match what arrived is kept as REJECTED, without its rows.
+ * control totals do not match what arrived is kept as REJECTED with its invalid rows, so that the
+ * payer sees what to fix; its other rows are dropped. Sums are exact whatever the amounts.
  */
 @Service
 public class PaymentSubmission {
 
   static final String VALIDATION = "payment-batch-validation";
+  static final int MAX_AMOUNT_DIGITS = 1000;   // numeric's precision limit; beyond it a list is refused whole
+  private static final int SHOWN_DIGITS = 30;  // longer numbers are described, not quoted, in a status reason
   private final PaymentBatches batches;
   private final BankDirectory banks;
   private final Outbox outbox;
   private final DataSource dataSource;
+  private final PaymentLimits limits;
+  private final JdbcTemplate jdbc;
   private final int perFile;
 
   public PaymentSubmission(PaymentBatches batches, BankDirectory banks, Outbox outbox, DataSource dataSource,
-      PaymentProperties properties) {
+      PaymentProperties properties, PaymentLimits limits, JdbcTemplate jdbc) {
     this.batches = batches;
     this.banks = banks;
     this.outbox = outbox;
     this.dataSource = dataSource;
+    this.limits = limits;
+    this.jdbc = jdbc;
     this.perFile = properties.maxTransactionsPerFile();
   }
 
   /** What the payer declares about its list. */
-  public record Declaration(String program, String period, long controlCount, long controlSum) {}
+  public record Declaration(String program, String period, long controlCount, BigInteger controlSum) {}
 
   @Transactional
   public String submit(String owner, Declaration declared, Iterator<PaymentRow> rows) {
     String batchId = UUID.randomUUID().toString();
     long key = batches.create(batchId, owner, declared.program(), declared.period(), declared.controlCount(),
         declared.controlSum());
+    long maxAmount = limits.maxAmount(Program.valueOf(declared.program()));
     Connection connection = DataSourceUtils.getConnection(dataSource);
     PaymentCopy copy = null;
     try {
-      Savepoint beforeRows = connection.setSavepoint();
       copy = new PaymentCopy(connection, key);
       int row = 0;
-      long sum = 0;
+      ExactSum sum = new ExactSum();
       long invalid = 0;
       // a row with an account gets its bank file now; one stopped later leaves a gap, never a move
       Map<String, long[]> perBank = new HashMap<>();
       while (rows.hasNext()) {
         PaymentRow r = rows.next();
         row++;
-        long amount = PaymentRules.amountOf(r);
-        if (amount > 0) {
-          sum += amount;
+        if (r.amountVnd() != null && r.amountVnd().length() > MAX_AMOUNT_DIGITS) {
+          throw new InvalidRequestException(List.of(new Violation("amountVnd", row,
+              "has more than " + MAX_AMOUNT_DIGITS + " characters: no list can be checked against it")));
         }
-        List<Violation> violations = PaymentRules.check(r, banks);
+        BigInteger amount = PaymentRules.amountOf(r);
+        if (amount != null) {
+          sum.add(amount);
+        }
+        List<Violation> violations = PaymentRules.check(r, amount, maxAmount, banks);
         if (violations.isEmpty()) {
           long fileSeq = r.bankBin() == null ? -1 : perBank.computeIfAbsent(r.bankBin(), b -> new long[1])[0]++ / perFile;
-          copy.valid(row, r, amount, fileSeq);
+          copy.valid(row, r, amount.longValueExact(), fileSeq);
         } else {
           invalid++;
           copy.invalid(row, r.paymentId(), amount, violations);
         }
       }
-      if (row != declared.controlCount() || sum != declared.controlSum()) {
-        copy.cancel();
-        connection.rollback(beforeRows);
-        batches.received(key, row, sum, invalid, BatchStatus.REJECTED, "the control totals do not match the list: "
-            + "declared " + declared.controlCount() + " rows and " + declared.controlSum() + " VND, received " + row
-            + " rows and " + sum + " VND");
+      copy.finish();
+      if (row != declared.controlCount() || !sum.value().equals(declared.controlSum())) {
+        // the invalid rows stay, listed under the batch's errors; nothing else of it is ever paid
+        jdbc.update("delete from payment where batch_key = ? and status <> 'INVALID'", key);
+        batches.received(key, row, sum.value(), invalid, BatchStatus.REJECTED, "the control totals do not match the list: "
+            + "declared " + declared.controlCount() + " rows and " + shown(declared.controlSum()) + " VND, received "
+            + row + " rows and " + shown(sum.value()) + " VND");
         return batchId;
       }
-      copy.finish();
-      batches.received(key, row, sum, invalid, BatchStatus.VALIDATING, null);
+      batches.received(key, row, sum.value(), invalid, BatchStatus.VALIDATING, null);
       outbox.enqueue(VALIDATION, owner, batchId);
       return batchId;
     } catch (SQLException e) {
@@ -98,5 +112,11 @@ public class PaymentSubmission {
     } finally {
       DataSourceUtils.releaseConnection(connection, dataSource);
     }
+  }
+
+  /** A sum as a status reason shows it: in full, or its length when it is absurdly long. */
+  private static String shown(BigInteger sum) {
+    String digits = sum.toString();
+    return digits.length() <= SHOWN_DIGITS ? digits : "a " + digits.length() + "-character number of";
   }
 }

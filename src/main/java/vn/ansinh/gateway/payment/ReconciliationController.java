@@ -1,7 +1,10 @@
 package vn.ansinh.gateway.payment;
 
-import java.util.LinkedHashMap;
+import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -14,10 +17,26 @@ import vn.ansinh.gateway.security.Callers;
 
 /**
  * A batch's reconciliation (SPEC §4.6): from what was declared to what the banks did, in counts
- * and đồng, and whether it balances to the last đồng. For the payer, the treasury and operators.
+ * and đồng, and whether it balances to the last đồng. Sums are exact for any amounts. A payment is
+ * dispatched only once its file is DELIVERED; until then it is pending, so a file never delivered
+ * shows. For the payer, the treasury and operators.
  */
 @RestController
 public class ReconciliationController {
+
+  // statuses of rows that go no further; any other row is paid through its bank file, or else in cash
+  private static final Set<String> STOPPED = Set.of("RECEIVED", "INVALID", "DUPLICATE", "DECEASED", "UNVERIFIED",
+      "IDENTITY_MISMATCH");
+  private static final Set<String> AWAITING_RESULT = Set.of("PENDING", "DISPATCHED", "ACCEPTED");
+  private static final Set<BatchStatus> ALL_DELIVERED = Set.of(BatchStatus.DISPATCHED, BatchStatus.PARTIALLY_SETTLED,
+      BatchStatus.SETTLED);
+  // per status: is the row in a bank file, and was that file delivered
+  private static final String BY_STATUS = """
+      select p.status, p.file_seq is not null, coalesce(f.status = 'DELIVERED', false), count(*),
+             coalesce(sum(p.amount_vnd), 0)
+      from payment p left join payment_file f
+        on f.batch_key = p.batch_key and f.bank_bin = p.bank_bin and f.file_seq = p.file_seq
+      where p.batch_key = ? group by 1, 2, 3""";
 
   private final PaymentBatches batches;
   private final Callers callers;
@@ -29,16 +48,24 @@ public class ReconciliationController {
     this.jdbc = jdbc;
   }
 
-  /** A count and its sum in đồng. */
-  public record Total(long count, long sumVnd) {
+  /** A count and its sum in đồng, exact. */
+  public record Total(long count, BigInteger sumVnd) {
+    static final Total ZERO = new Total(0, BigInteger.ZERO);
+
     Total plus(Total other) {
-      return new Total(count + other.count, sumVnd + other.sumVnd);
+      return new Total(count + other.count, sumVnd.add(other.sumVnd));
     }
   }
 
+  /**
+   * {@code valid} passed the row checks: duplicates, the deceased, the unverified and identity mismatches
+   * among them are stopped. {@code dispatched}: in files delivered to their banks, of which {@code paid},
+   * {@code rejected}, {@code returned} and {@code awaitingResult}. {@code pending}: in files not yet delivered.
+   */
   public record Reconciliation(String batchId, BatchStatus status, Total declared, Total received, Total valid,
-      Total invalid, Total duplicate, Total deceased, Total cash, Total dispatched, Total paid, Total rejected,
-      Total returned, Total pending, boolean balanced) {}
+      Total invalid, Total duplicate, Total deceased, Total unverified, Total identityMismatch, Total cash,
+      Total dispatched, Total paid, Total rejected, Total returned, Total awaitingResult, Total pending,
+      boolean balanced) {}
 
   @GetMapping(path = "/api/v1/reports/reconciliation", produces = MediaType.APPLICATION_JSON_VALUE)
   public Reconciliation reconcile(@RequestParam String batchId, Authentication partner) {
@@ -47,31 +74,53 @@ public class ReconciliationController {
     if (!b.owner().equals(partner.getName()) && !role.equals("TREASURY") && !role.equals("OPERATIONS")) {
       throw new ForbiddenException("This payment batch belongs to another partner");
     }
-    Map<String, Total> by = new LinkedHashMap<>();
-    jdbc.query("select status, count(*), coalesce(sum(amount_vnd), 0) from payment where batch_key = ? group by status",
-        rs -> {
-          by.put(rs.getString(1), new Total(rs.getLong(2), rs.getLong(3)));
-        }, b.key());
-    Total zero = new Total(0, 0);
-    Total invalid = by.getOrDefault("INVALID", zero);
-    Total paid = by.getOrDefault("PAID", zero);
-    Total rejected = by.getOrDefault("REJECTED", zero);
-    Total returned = by.getOrDefault("RETURNED", zero);
-    Total pending = by.getOrDefault("PENDING", zero).plus(by.getOrDefault("DISPATCHED", zero))
-        .plus(by.getOrDefault("ACCEPTED", zero));
-    Total dispatched = pending.plus(paid).plus(rejected).plus(returned);
-    Total duplicate = by.getOrDefault("DUPLICATE", zero);
-    Total deceased = by.getOrDefault("DECEASED", zero);
-    Total cash = by.getOrDefault("CASH", zero);
-    Total valid = dispatched.plus(duplicate).plus(deceased).plus(cash).plus(by.getOrDefault("RECEIVED", zero));
+    Map<String, Total> others = new HashMap<>();        // rows in no bank file, by status; cash rows as CASH
+    Map<String, Total> delivered = new HashMap<>();     // rows in files their banks have, by status
+    Map<String, Total> undelivered = new HashMap<>();   // rows in files not delivered yet, by status
+    jdbc.query(BY_STATUS, rs -> {
+      String status = rs.getString(1);
+      Total t = new Total(rs.getLong(4), PaymentBatches.sumOf(rs, 5));
+      if (STOPPED.contains(status)) {
+        others.merge(status, t, Total::plus);
+      } else if (!rs.getBoolean(2)) {
+        others.merge("CASH", t, Total::plus);   // paid at the payment point, whatever it has recorded since
+      } else {
+        (rs.getBoolean(3) ? delivered : undelivered).merge(status, t, Total::plus);
+      }
+    }, b.key());
+    Total invalid = others.getOrDefault("INVALID", Total.ZERO);
+    Total duplicate = others.getOrDefault("DUPLICATE", Total.ZERO);
+    Total deceased = others.getOrDefault("DECEASED", Total.ZERO);
+    Total unverified = others.getOrDefault("UNVERIFIED", Total.ZERO);
+    Total mismatch = others.getOrDefault("IDENTITY_MISMATCH", Total.ZERO);
+    Total cash = others.getOrDefault("CASH", Total.ZERO);
+    Total dispatched = sum(delivered, null);
+    Total paid = delivered.getOrDefault("PAID", Total.ZERO);
+    Total rejected = delivered.getOrDefault("REJECTED", Total.ZERO);
+    Total returned = delivered.getOrDefault("RETURNED", Total.ZERO);
+    Total awaiting = sum(delivered, AWAITING_RESULT);
+    Total pending = sum(undelivered, null);
+    Total toBanks = dispatched.plus(pending);
+    Total valid = toBanks.plus(duplicate).plus(deceased).plus(unverified).plus(mismatch).plus(cash)
+        .plus(others.getOrDefault("RECEIVED", Total.ZERO));
     Total received = new Total(b.receivedCount(), b.receivedSum());
     Total declared = new Total(b.declaredCount(), b.declaredSum());
     // every row and every đồng accounted for: declared = received = valid + invalid; what validation
-    // sent to the banks and to cash is what the banks and the payment points have
+    // sent to the banks and to cash is what the banks and the payment points have; what was delivered
+    // is paid, rejected, returned or still awaiting its result; and a batch that says it is dispatched
+    // has no payment left in an undelivered file
     boolean balanced = declared.equals(received) && received.equals(valid.plus(invalid))
-        && (b.bankSum() == null || b.bankSum() == dispatched.sumVnd() && b.bankCount() == dispatched.count())
-        && (b.cashSum() == null || b.cashSum() == cash.sumVnd());
-    return new Reconciliation(b.batchId(), b.status(), declared, received, valid, invalid, duplicate, deceased, cash,
-        dispatched, paid, rejected, returned, pending, balanced);
+        && (b.bankSum() == null || b.bankSum().equals(toBanks.sumVnd()) && b.bankCount() == toBanks.count())
+        && (b.cashSum() == null || b.cashSum().equals(cash.sumVnd()) && Objects.equals(b.cashCount(), cash.count()))
+        && dispatched.equals(paid.plus(rejected).plus(returned).plus(awaiting))
+        && (!ALL_DELIVERED.contains(b.status()) || pending.count() == 0);
+    return new Reconciliation(b.batchId(), b.status(), declared, received, valid, invalid, duplicate, deceased,
+        unverified, mismatch, cash, dispatched, paid, rejected, returned, awaiting, pending, balanced);
+  }
+
+  /** The rows of these statuses (null: all) in one total. */
+  private static Total sum(Map<String, Total> byStatus, Set<String> statuses) {
+    return byStatus.entrySet().stream().filter(e -> statuses == null || statuses.contains(e.getKey()))
+        .map(Map.Entry::getValue).reduce(Total.ZERO, Total::plus);
   }
 }

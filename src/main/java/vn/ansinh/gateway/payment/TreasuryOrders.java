@@ -41,7 +41,7 @@ public class TreasuryOrders {
           Map<String, Object> bank = new LinkedHashMap<>();
           bank.put("bankBin", rs.getString(1));
           bank.put("count", rs.getLong(2));
-          bank.put("totalVnd", rs.getLong(3));
+          bank.put("totalVnd", PaymentBatches.sumOf(rs, 3));
           bank.put("files", rs.getLong(4));
           return bank;
         }, b.key());
@@ -52,7 +52,7 @@ public class TreasuryOrders {
     order.put("program", b.program());
     order.put("period", b.period());
     order.put("count", b.bankCount() + b.cashCount());
-    order.put("totalVnd", b.bankSum() + b.cashSum());
+    order.put("totalVnd", b.bankSum().add(b.cashSum()));   // exact: JSON numbers of any size
     order.put("debtorAccount", properties.debtorAccount());
     order.put("banks", perBank);
     order.put("cash", Map.of("count", b.cashCount(), "totalVnd", b.cashSum()));

@@ -126,6 +126,7 @@ public class SecurityConfiguration {
             .access(rights.allow("report.read", "report"))
             .requestMatchers(get("/api/v1/dead-letters"), post("/api/v1/dead-letters/*/replay"))
             .access(rights.allow("ops.manage", "dead-letter"))
+            .requestMatchers(post("/api/v1/death-records/corrections")).access(rights.allow("ops.manage", "operations"))
             // simulated agencies exist in demo mode only
             .requestMatchers(any("/ws/sim/**"), any("/sim/**")).access((auth, ctx) ->
                 new AuthorizationDecision(simulators))

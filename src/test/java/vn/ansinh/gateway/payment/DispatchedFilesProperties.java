@@ -28,6 +28,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import vn.ansinh.gateway.support.ForkedGateway;
 import vn.ansinh.gateway.support.Json;
+import vn.ansinh.gateway.support.PopulationRegistryStubs;
 
 /**
  * For any payment list — bad amounts, repeated payment ids, repeated people, rows without an
@@ -46,9 +47,11 @@ class DispatchedFilesProperties {
     agencies = new WireMockServer(options().dynamicPort());
     agencies.start();
     agencies.stubFor(post(urlEqualTo("/treasury/payment-orders")).willReturn(aResponse().withStatus(202)));
+    PopulationRegistryStubs.everyoneIs(agencies, "Nguyễn Văn An");
     agencies.stubFor(post(urlMatching(BankFiles.PATH)).willReturn(aResponse().withStatus(202)));
     gateway = new ForkedGateway(Path.of("target", "property-test", Long.toString(System.nanoTime())),
         "--gateway.payments.treasury-url=" + agencies.baseUrl() + "/treasury",
+        "--gateway.agencies.population-registry.url=" + agencies.baseUrl() + "/population",
         "--gateway.payments.max-transactions-per-file=4",
         "--gateway.banks[970405].url=" + agencies.baseUrl() + "/banks/970405",
         "--gateway.banks[970415].url=" + agencies.baseUrl() + "/banks/970415",

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class Pain001WriterTest {
   private static Pain001Writer.FileHeader header(long count, long sum) {
     return new Pain001Writer.FileHeader("AG-2026-11-970405-0001", Instant.parse("2026-11-23T09:00:00Z"),
         LocalDate.of(2026, 11, 25), "Sở Y tế Nghệ An", "Kho bạc Nhà nước Nghệ An", "3701.0.1234567", "970405",
-        count, sum);
+        count, BigInteger.valueOf(sum));
   }
 
   private static final List<CreditTransfer> TRANSFERS = List.of(
@@ -92,16 +93,16 @@ class Pain001WriterTest {
   void theReadBackIntoProwidesModelAcceptsTheFileAsPlannedAndNothingElse() throws Exception {
     byte[] xml = write(header(3, 4_039_000), TRANSFERS.iterator());
 
-    Pain001ReadBack.check(xml, "AG-2026-11-970405-0001", 3, 4_039_000);
-    assertThatThrownBy(() -> Pain001ReadBack.check(xml, "AG-2026-11-970405-0001", 3, 4_039_001))
+    Pain001ReadBack.check(xml, "AG-2026-11-970405-0001", 3, BigInteger.valueOf(4_039_000));
+    assertThatThrownBy(() -> Pain001ReadBack.check(xml, "AG-2026-11-970405-0001", 3, BigInteger.valueOf(4_039_001)))
         .hasMessageContaining("other totals");
-    assertThatThrownBy(() -> Pain001ReadBack.check(xml, "AG-2026-11-970405-0001", 4, 4_039_000))
+    assertThatThrownBy(() -> Pain001ReadBack.check(xml, "AG-2026-11-970405-0001", 4, BigInteger.valueOf(4_039_000)))
         .hasMessageContaining("other totals");
     byte[] altered = new String(xml, StandardCharsets.UTF_8).replace(">750000<", ">750001<").getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> Pain001ReadBack.check(altered, "AG-2026-11-970405-0001", 3, 4_039_000))
+    assertThatThrownBy(() -> Pain001ReadBack.check(altered, "AG-2026-11-970405-0001", 3, BigInteger.valueOf(4_039_000)))
         .hasMessageContaining("other totals");
     byte[] repeated = new String(xml, StandardCharsets.UTF_8).replace("P-000002", "P-000001").getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> Pain001ReadBack.check(repeated, "AG-2026-11-970405-0001", 3, 4_039_000))
+    assertThatThrownBy(() -> Pain001ReadBack.check(repeated, "AG-2026-11-970405-0001", 3, BigInteger.valueOf(4_039_000)))
         .hasMessageContaining("repeats an EndToEndId");
   }
 

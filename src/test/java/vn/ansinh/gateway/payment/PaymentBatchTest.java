@@ -68,7 +68,8 @@ class PaymentBatchTest extends PaymentCycleTest {
     JsonNode b = awaitStatus(batchId, "AWAITING_APPROVAL");
 
     assertThat(b.path("counts").toString()).isEqualTo(
-        "{\"received\":11,\"valid\":8,\"invalid\":3,\"duplicate\":2,\"deceased\":1,\"cash\":1,\"toBanks\":4}");
+        "{\"received\":11,\"valid\":8,\"invalid\":3,\"duplicate\":2,\"deceased\":1,\"unverified\":0,\"identityMismatch\":0,"
+        + "\"cash\":1,\"toBanks\":4}");
     assertThat(b.path("sums").path("toBanks").asLong()).isEqualTo(500_000 + 750_000 + 500_000 + 600_000);
     assertThat(b.path("sums").path("cash").asLong()).isEqualTo(500_000);
     JsonNode errors = Json.read(get("/api/v1/payment-batches/" + batchId + "/errors", token("dolisa-demo")).body());
@@ -207,7 +208,9 @@ class PaymentBatchTest extends PaymentCycleTest {
 
   @Test
   void aListInJsonIsTakenTooAndBadRequestsGetProblems() {
-    String json = "{\"payments\":[{\"paymentId\":\"JS-1\",\"beneficiaryId\":\"B1\",\"personalId\":\"" + newPerson()
+    String person = newPerson();
+    PopulationRegistryStubs.asListed(registry, person, "Nguyễn Văn An");
+    String json = "{\"payments\":[{\"paymentId\":\"JS-1\",\"beneficiaryId\":\"B1\",\"personalId\":\"" + person
         + "\",\"fullName\":\"Nguyễn Văn An\",\"amountVnd\":500000,\"bankBin\":\"970405\",\"accountNumber\":\"1500205000001\"},"
         + "{\"paymentId\":\"JS-2\",\"beneficiaryId\":\"B2\",\"personalId\":\"" + newPerson()
         + "\",\"fullName\":\"Trần Thị Hoà\",\"amountVnd\":12.5}]}";

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ansinh.gateway.support.ForkedGateway;
 import vn.ansinh.gateway.support.Json;
+import vn.ansinh.gateway.support.PopulationRegistryStubs;
 
 /**
  * A gateway killed with SIGKILL while it is sending an approved batch's files: after a restart
@@ -36,11 +37,13 @@ class PaymentCrashSafetyTest {
     agencies = new WireMockServer(options().dynamicPort().containerThreads(20));
     agencies.start();
     agencies.stubFor(post(urlEqualTo("/treasury/payment-orders")).willReturn(aResponse().withStatus(202)));
+    PopulationRegistryStubs.everyoneIs(agencies, "Nguyễn Văn An");
     // Agribank takes two seconds per file: the kill lands while files are on their way
     agencies.stubFor(post(urlEqualTo(AGRIBANK)).willReturn(aResponse().withStatus(202).withFixedDelay(2000)));
     agencies.stubFor(post(urlEqualTo("/banks/970415/payments/pain001")).willReturn(aResponse().withStatus(202)));
     gateway = new ForkedGateway(Path.of("target", "crash-test", "payments-" + System.nanoTime()),
         "--gateway.payments.treasury-url=" + agencies.baseUrl() + "/treasury",
+        "--gateway.agencies.population-registry.url=" + agencies.baseUrl() + "/population",
         "--gateway.payments.max-transactions-per-file=3",
         "--gateway.banks[970405].url=" + agencies.baseUrl() + "/banks/970405",
         "--gateway.banks[970415].url=" + agencies.baseUrl() + "/banks/970415",

@@ -12,11 +12,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import vn.ansinh.gateway.support.BankSignatures;
 import vn.ansinh.gateway.support.GatewayHttpTest;
 import vn.ansinh.gateway.support.Json;
+import vn.ansinh.gateway.support.PopulationRegistryStubs;
 
 /** What payment-cycle tests do over HTTP: submit a list, watch the batch, approve it. The treasury and banks take everything. */
 abstract class PaymentCycleTest extends GatewayHttpTest {
@@ -29,6 +32,7 @@ abstract class PaymentCycleTest extends GatewayHttpTest {
   void agencies() {
     registry.stubFor(post(urlEqualTo("/treasury/payment-orders")).willReturn(aResponse().withStatus(202)));
     registry.stubFor(post(urlMatching(BankFiles.PATH)).willReturn(aResponse().withStatus(202)));
+    registry.stubFor(post(urlMatching("/(dolisa|vss)/notifications")).willReturn(aResponse().withStatus(202)));
   }
 
   /** A personal id nobody else in these tests uses: Nghệ An, a man born in 1990. */
@@ -37,9 +41,42 @@ abstract class PaymentCycleTest extends GatewayHttpTest {
   }
 
   HttpResponse<String> submit(String partner, String period, String csv, long count, long sum) {
-    return postBody("/api/v1/payment-batches?program=SOCIAL_ALLOWANCE&period=" + period, token(partner),
-        "text/csv; charset=UTF-8", HEADER + csv, "X-Control-Count", Long.toString(count), "X-Control-Sum",
-        Long.toString(sum));
+    return submit(partner, "SOCIAL_ALLOWANCE", period, csv, count, Long.toString(sum));
+  }
+
+  /** A CSV list of {@code program} with these control totals, sent as they are (any number of digits). */
+  HttpResponse<String> submit(String partner, String program, String period, String csv, long count, String sum) {
+    registryKnowsAsListed(csv);
+    return postBody("/api/v1/payment-batches?program=" + program + "&period=" + period, token(partner),
+        "text/csv; charset=UTF-8", HEADER + csv, "X-Control-Count", Long.toString(count), "X-Control-Sum", sum);
+  }
+
+  /** The population database knows every person of the rows under the row's name, unless the test stubbed them. */
+  static void registryKnowsAsListed(String csv) {
+    for (String line : csv.split("\n")) {
+      List<String> cells = cells(line);
+      if (cells.size() > 3 && cells.get(2).matches("[0-9]{12}")) {
+        PopulationRegistryStubs.asListed(registry, cells.get(2), cells.get(3));
+      }
+    }
+  }
+
+  private static List<String> cells(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (char c : line.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
   }
 
   JsonNode batch(String partner, String batchId) {

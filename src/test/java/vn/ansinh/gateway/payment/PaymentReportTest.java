@@ -210,10 +210,10 @@ class PaymentReportTest extends PaymentCycleTest {
         {"beneficiaryId":"BH-%s","program":"SOCIAL_ALLOWANCE","personalId":"%s","fullName":"Hoàng Văn Nam",
          "dateOfBirth":"1990-01-01","gender":"MALE","preferredBankBin":"970405","socialInsuranceNumber":"4001234567"}"""
         .formatted(registered, registered)).statusCode()).isEqualTo(202);
-    String vssBatch = batchIdOf(submit("vss-demo", "2028-02", "VSS-1,BH-" + registered + "," + registered
+    String vssBatch = batchIdOf(submit("vss-demo", "SOCIAL_INSURANCE_BENEFIT", "2028-02", "VSS-1,BH-" + registered + "," + registered
         + ",Hoàng Văn Nam,2789000,970405,1500205000009,40,16681,\n"
         + "VSS-2,BH-" + unregistered + "," + unregistered + ",Hoàng Văn Nam,2789000,970405,1500205000010,40,16681,\n",
-        2, 5_578_000));
+        2, "5578000"));
     awaitStatus(vssBatch, "AWAITING_APPROVAL", "vss-demo");
     assertThat(approve("treasury-demo", vssBatch).statusCode()).isEqualTo(200);
     awaitStatus(vssBatch, "DISPATCHED", "vss-demo");
@@ -320,6 +320,11 @@ class PaymentReportTest extends PaymentCycleTest {
     HttpResponse<String> amount = agribank(wrongAmount);
     assertThat(amount.statusCode()).isEqualTo(400);
     assertThat(amount.body()).contains("not the amount sent");
+    String hugeAmount = camt054("BAD-8-" + batches, file, id(1) + ":100000")
+        .replace(">100000<", ">123456789012345678901234567890<");
+    HttpResponse<String> huge = agribank(hugeAmount);
+    assertThat(huge.statusCode()).as(huge.body()).isEqualTo(400);
+    assertThat(huge.body()).contains("not the amount sent");
     assertThat(agribank(xxe).statusCode()).isEqualTo(400);
     assertThat(agribank(otherType).body()).contains("pain.002.001.10 or camt.054.001.08");
     assertThat(agribank("<Document><unclosed>").statusCode()).isEqualTo(400);

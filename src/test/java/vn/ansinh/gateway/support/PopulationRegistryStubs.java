@@ -19,6 +19,34 @@ public final class PopulationRegistryStubs {
         .willReturn(soap(lookupAnswer(id, name, yyyymmdd, deceased))));
   }
 
+  /**
+   * What a test's list says of a person, unless the test said otherwise: a low-priority stub, so a
+   * test's own {@link #citizen} or {@link #unknown} for the same id wins.
+   */
+  public static void asListed(WireMockServer registry, String id, String name) {
+    registry.stubFor(post(urlEqualTo("/population")).atPriority(10)
+        .withRequestBody(containing("<SoDinhDanh>" + id + "</SoDinhDanh>"))
+        .willReturn(soap(lookupAnswer(id, xmlText(name), "19900101", false))));
+  }
+
+  /** Every id the population database is asked about belongs to a living person of this name. */
+  public static void everyoneIs(WireMockServer registry, String name) {
+    registry.stubFor(post(urlEqualTo("/population")).atPriority(10)
+        .willReturn(soap(lookupAnswer("000000000000", xmlText(name), "19900101", false))));
+  }
+
+  /** A death on a given date ({@code yyyymmdd}), as the registry's NgayMat gives it. */
+  public static void diedOn(WireMockServer registry, String id, String name, String died) {
+    registry.stubFor(post(urlEqualTo("/population"))
+        .withRequestBody(containing("<SoDinhDanh>" + id + "</SoDinhDanh>"))
+        .willReturn(soap(lookupAnswer(id, name, "19450101", false).replace("<TrangThai>SONG</TrangThai>",
+            "<TrangThai>DA_MAT</TrangThai><NgayMat>" + died + "</NgayMat>"))));
+  }
+
+  private static String xmlText(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
   public static void unknown(WireMockServer registry, String id) {
     registry.stubFor(post(urlEqualTo("/population"))
         .withRequestBody(containing("<SoDinhDanh>" + id + "</SoDinhDanh>"))

@@ -1,0 +1,93 @@
+package vn.ansinh.gateway.payment;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.ansinh.gateway.outbox.Outbox;
+import vn.ansinh.gateway.outbox.OutboxWorker;
+
+/**
+ * The eligibility gate (SPEC §4.9), first step of a batch's validation: every person of the list's
+ * payable rows must have been verified against the population database within the freshness
+ * window. People who were are not asked again; the rest are looked up live, a chunk per outbox
+ * step, so progress is committed as it goes and survives a restart. While the registry is
+ * unavailable the batch is held in VALIDATING and tried again later: it is never paid unverified,
+ * and never rejected for the registry's fault.
+ */
+@Component("eligibilityGate")
+public class EligibilityGate {
+
+  /** Exchange property: true when every person is verified and the batch-level checks may run. */
+  public static final String EVERYONE_VERIFIED = "everyoneVerified";
+
+  private static final String STALE = " from payment p where p.batch_key = ? and p.status in ('RECEIVED', 'PENDING')"
+      + " and not exists (select 1 from person_verification v where v.personal_id = p.personal_id"
+      + " and v.verified_at >= ?)";
+
+  private final JdbcTemplate jdbc;
+  private final PaymentBatches batches;
+  private final RegistryLookups registry;
+  private final PersonVerifications verifications;
+  private final Outbox outbox;
+  private final EligibilityProperties properties;
+  private final Clock clock;
+
+  public EligibilityGate(JdbcTemplate jdbc, PaymentBatches batches, RegistryLookups registry,
+      PersonVerifications verifications, Outbox outbox, EligibilityProperties properties, Clock clock) {
+    this.jdbc = jdbc;
+    this.batches = batches;
+    this.registry = registry;
+    this.verifications = verifications;
+    this.outbox = outbox;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Verifies the next chunk of people not verified recently; sets {@link #EVERYONE_VERIFIED}. */
+  public void verifyNext(Exchange exchange) throws InterruptedException {
+    exchange.setProperty(EVERYONE_VERIFIED, false);
+    String owner = exchange.getProperty(OutboxWorker.OWNER, String.class);
+    String batchId = exchange.getProperty(OutboxWorker.SUBJECT, String.class);
+    PaymentBatch b = batches.find(batchId).orElseThrow();
+    if (b.status() != BatchStatus.VALIDATING) {
+      return;   // already done: a repeated outbox run changes nothing
+    }
+    long k = b.key();
+    Timestamp freshSince = Timestamp.from(clock.instant().minus(properties.verificationMaxAge()));
+    if (batches.eligibility(k).peopleToVerify() == null) {
+      // the planner must know the rows that just arrived: without it, a million rows look like none
+      jdbc.execute("analyze payment");
+      Long stale = jdbc.queryForObject("select count(distinct p.personal_id)" + STALE, Long.class, k, freshSince);
+      batches.verificationStarted(k, stale);
+      if (stale == 0) {
+        exchange.setProperty(EVERYONE_VERIFIED, true);   // the usual month: everyone verified recently
+        return;
+      }
+    }
+    List<String> people = jdbc.queryForList("select distinct p.personal_id" + STALE + " limit ?", String.class, k,
+        freshSince, properties.verificationChunk());
+    if (people.isEmpty()) {
+      exchange.setProperty(EVERYONE_VERIFIED, true);
+      return;
+    }
+    RegistryLookups.Outcome outcome = registry.lookUp(owner, "outbox-" + batchId, people);
+    verifications.record(outcome.answers());
+    batches.peopleVerified(k, outcome.answers().size());
+    Instant now = clock.instant();
+    if (outcome.failure() != null) {
+      batches.status(k, BatchStatus.VALIDATING, "held: " + outcome.failure().getMessage()
+          + "; verification goes on when it answers again");
+      outbox.enqueueAt(PaymentSubmission.VALIDATION, owner, batchId, now.plus(properties.verificationHoldRetry()));
+    } else if (people.size() == properties.verificationChunk()) {
+      batches.status(k, BatchStatus.VALIDATING, null);
+      outbox.enqueue(PaymentSubmission.VALIDATION, owner, batchId);   // the next chunk, in a transaction of its own
+    } else {
+      batches.status(k, BatchStatus.VALIDATING, null);
+      exchange.setProperty(EVERYONE_VERIFIED, true);
+    }
+  }
+}
