@@ -2,7 +2,6 @@ package vn.ansinh.gateway.beneficiary;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,9 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ansinh.gateway.audit.AuditChain;
@@ -28,6 +25,7 @@ import vn.ansinh.gateway.outbox.Outbox;
 import vn.ansinh.gateway.security.Partner;
 import vn.ansinh.gateway.security.PartnerRegistry;
 import vn.ansinh.gateway.security.PushSignatures;
+import vn.ansinh.gateway.web.StrictJson;
 
 /**
  * A bank's signed confirmation (SPEC §4.3): signature, idempotency, ownership of the request,
@@ -135,17 +133,13 @@ public class AccountConfirmations {
     try {
       c = json.readValue(body, AccountConfirmation.class);
     } catch (JsonMappingException e) {
-      // a field of the wrong type or out of range (a year +999999, 1E+400): name it, never echo it
-      String field = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-          .filter(Objects::nonNull).collect(Collectors.joining("."));
-      throw new InvalidRequestException(field.isEmpty() ? "body" : field, field.isEmpty()
-          ? "is not a valid account-opening confirmation"
-          : e instanceof UnrecognizedPropertyException ? "is not a field of this request" : "has the wrong type or format");
+      // a field of the wrong type or out of range (a year +999999, 1E+400): named, never echoed
+      throw new InvalidRequestException(List.of(StrictJson.violation(e)));
     } catch (IOException | RuntimeException e) {
       throw new InvalidRequestException("body", "is not a valid account-opening confirmation");
     }
     if (c == null) {
-      throw new InvalidRequestException("body", "is not a valid account-opening confirmation");
+      throw new InvalidRequestException("body", "is required: an account-opening confirmation");
     }
     List<Violation> v = new ArrayList<>();
     text(v, "requestId", c.requestId(), REQUEST_ID, "is required: at most 64 visible characters");

@@ -3,6 +3,7 @@ package vn.ansinh.gateway.payment;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.BufferedReader;
@@ -13,7 +14,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import vn.ansinh.gateway.error.InvalidRequestException;
+import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.format.CsvRecords;
+import vn.ansinh.gateway.web.StrictJson;
 
 /** Payment lists read one row at a time, from CSV or from JSON {@code {"payments": [...]}}: never whole. */
 final class PaymentLists {
@@ -79,6 +82,10 @@ final class PaymentLists {
           return row;
         } catch (UnrecognizedPropertyException e) {
           throw new InvalidRequestException(e.getPropertyName(), "is not a field of a payment");
+        } catch (JsonMappingException e) {
+          // a text field with a control character, a payment that is null: the field, never the value
+          Violation v = StrictJson.violation(e);
+          throw "body".equals(v.field()) ? notJson() : new InvalidRequestException(List.of(v));
         } catch (JsonProcessingException e) {
           throw notJson();
         } catch (IOException e) {

@@ -1,11 +1,14 @@
 package vn.ansinh.gateway.payment;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import vn.ansinh.gateway.web.StrictJson;
+
 /**
  * One row of a payment list, as sent (SPEC §4.4; CSV columns in snake_case). Every value is kept
  * as text so that a bad one becomes a row error instead of failing the whole list.
  */
 public record PaymentRow(String paymentId, String beneficiaryId, String personalId, String fullName,
-    String amountVnd, String bankBin, String accountNumber,
+    @JsonDeserialize(using = StrictJson.NumberAsText.class) String amountVnd, String bankBin, String accountNumber,
     String provinceCode, String communeCode, String purpose) {
 
   @Override

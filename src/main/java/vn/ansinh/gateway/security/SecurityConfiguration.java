@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,11 +26,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -40,13 +47,18 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.ansinh.gateway.web.ProblemWriter;
 
 /**
  * Three filter chains: the embedded OAuth2 authorization server (client credentials for partner
@@ -71,8 +83,7 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         // a browser that is not signed in goes to the staff sign-in page; machines get problem+json
         .exceptionHandling(e -> e
-            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN),
-                new MediaTypeRequestMatcher(MediaType.TEXT_HTML))
+            .defaultAuthenticationEntryPointFor(signInPage(), new MediaTypeRequestMatcher(MediaType.TEXT_HTML))
             .defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE));
     return http.build();
   }
@@ -80,19 +91,40 @@ public class SecurityConfiguration {
   /** Staff sign in with a name and a password; the session then lets /oauth2/authorize issue a code. */
   @Bean
   @Order(2)
-  SecurityFilterChain staffSignIn(HttpSecurity http, StaffUsers staff) throws Exception {
+  SecurityFilterChain staffSignIn(HttpSecurity http, StaffUsers staff, StaffProperties properties,
+      SignInLockout lockout, AuthenticationEventPublisher events) throws Exception {
+    ProviderManager passwords = new ProviderManager(new StaffPasswordCheck(staff, properties, lockout));
+    passwords.setAuthenticationEventPublisher(events);
+    SavedRequestAwareAuthenticationSuccessHandler backToWhereItStarted = new SavedRequestAwareAuthenticationSuccessHandler();
+    backToWhereItStarted.setRedirectStrategy(relativeRedirects());
     http.securityMatcher(new OrRequestMatcher(any(SIGN_IN), any("/logout")))
-        .userDetailsService(staff)
-        .formLogin(f -> f.loginPage(SIGN_IN).permitAll())   // the page itself: SignInPage
+        .authenticationManager(passwords)
+        .formLogin(f -> f.loginPage(SIGN_IN).successHandler(backToWhereItStarted).permitAll())   // the page: SignInPage
         .logout(Customizer.withDefaults())
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(properties.contentSecurityPolicy())))
         .authorizeHttpRequests(a -> a.anyRequest().permitAll());
     return http.build();
+  }
+
+  /** Where a browser that is not signed in is sent: a path, never an address built from its Host header. */
+  private static LoginUrlAuthenticationEntryPoint signInPage() {
+    LoginUrlAuthenticationEntryPoint entry = new LoginUrlAuthenticationEntryPoint(SIGN_IN);
+    entry.setFavorRelativeUris(true);
+    return entry;
+  }
+
+  /** Redirects as paths on the address the browser used, so a forged Host header is never reflected. */
+  private static DefaultRedirectStrategy relativeRedirects() {
+    DefaultRedirectStrategy redirects = new DefaultRedirectStrategy();
+    redirects.setContextRelative(true);
+    return redirects;
   }
 
   @Bean
   @Order(3)
   SecurityFilterChain resourceServer(HttpSecurity http, JwtDecoder jwtDecoder, AccessRights rights,
-      SecurityProblems problems, @Value("${gateway.simulators.enabled}") boolean simulators) throws Exception {
+      SecurityProblems problems, StaffProperties staff, PartnerRateLimits rateLimits, ProblemWriter problemWriter,
+      @Value("${gateway.simulators.enabled}") boolean simulators) throws Exception {
     var citizenVerify = rights.allow("citizen.verify", "citizen-verification");
     var auditRead = rights.allow("audit.read", "audit");
     http.csrf(c -> c.disable())
@@ -102,10 +134,19 @@ public class SecurityConfiguration {
             .authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterAfter(new PartnerAttribution(), BearerTokenAuthenticationFilter.class)
+        // the staff pages run only their own scripts and are never framed
+        .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+            new OrRequestMatcher(get("/audit/**"), get("/reports/**")),
+            new StaticHeadersWriter("Content-Security-Policy", staff.contentSecurityPolicy()))))
+        // after the token, before the rules: a partner's rate (429), then a known path's methods (405)
+        .addFilterAfter(new PartnerRateLimitFilter(rateLimits, problemWriter), PartnerAttribution.class)
+        .addFilterAfter(new MethodNotAllowedFilter(problemWriter), PartnerRateLimitFilter.class)
         .authorizeHttpRequests(a -> a
+            // the container's error dispatch renders a problem for what already failed
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             // health probes and published contracts are public
             .requestMatchers(get("/actuator/health"), get("/actuator/health/**"), get("/actuator/info")).permitAll()
-            .requestMatchers(get("/contracts/**"), get("/api-docs"), get("/api-docs/**"), get("/swagger-ui/**"), get("/v3/api-docs/**"),
+            .requestMatchers(get("/contracts/**"), get("/api-docs"), get("/api-docs/**"), get("/webjars/swagger-ui/**"),
                 get("/ws/citizen"), get("/"), get("/error"), get("/reports"), get("/reports/*"),
                 get("/audit"), get("/audit/*"), get("/shared/*"))
             .permitAll()
@@ -195,13 +236,22 @@ public class SecurityConfiguration {
   @Bean
   JwtDecoder jwtDecoder(RSAKey tokenSigningKey, SecurityProperties properties, Clock clock,
       @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String externalIssuer) throws Exception {
-    if (!externalIssuer.isBlank()) {
-      return new VerifiedTokenCache(JwtDecoders.fromIssuerLocation(externalIssuer), clock, VERIFIED_TOKENS);
-    }
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey())
-        .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+    NimbusJwtDecoder decoder = externalIssuer.isBlank()
+        ? NimbusJwtDecoder.withPublicKey(tokenSigningKey.toRSAPublicKey()).signatureAlgorithm(SignatureAlgorithm.RS256).build()
+        : NimbusJwtDecoder.withIssuerLocation(externalIssuer).build();
+    decoder.setJwtValidator(tokenRules(externalIssuer.isBlank() ? properties.issuer() : externalIssuer, properties, clock));
     return new VerifiedTokenCache(decoder, clock, VERIFIED_TOKENS);
+  }
+
+  /**
+   * Issuer, signature time claims (the defaults), then this gateway's own rules: the token names
+   * this gateway as its audience, and has an expiry within the gateway's token lifetime.
+   * (Replacing the validator drops Spring's own audience check, so the defaults are composed here.)
+   */
+  static OAuth2TokenValidator<Jwt> tokenRules(String issuer, SecurityProperties properties, Clock clock) {
+    return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+        new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience())),
+        new TokenLifetime(properties.tokenTtl(), properties.clockSkew(), clock));
   }
 
   @Bean
@@ -219,9 +269,11 @@ public class SecurityConfiguration {
    * (SPEC §2: scope is optional); a staff user's token carries only the scopes that person holds.
    */
   @Bean
-  OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(StaffUsers staff) {
+  OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(StaffUsers staff, SecurityProperties properties) {
     return context -> {
       context.getClaims().claim(Callers.CLIENT_ID, context.getRegisteredClient().getClientId());
+      // the gateway is the resource server the token is for; its resource server checks exactly this
+      context.getClaims().audience(List.of(properties.audience()));
       if (AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
         Set<String> held = staff.find(context.getPrincipal().getName())
             .map(StaffProperties.StaffUser::scopes).orElse(Set.of());

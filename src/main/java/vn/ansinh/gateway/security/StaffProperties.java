@@ -13,11 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param console the browser client the staff pages use
  * @param lockout how many wrong passwords lock a staff user out, and for how long
  * @param users   the staff users; passwords in Spring's delegating format ({bcrypt}…)
+ * @param contentSecurityPolicy the Content-Security-Policy of the staff pages and the sign-in pages
  */
 @ConfigurationProperties("gateway.staff")
-public record StaffProperties(Console console, Lockout lockout, List<StaffUser> users) {
+public record StaffProperties(Console console, Lockout lockout, List<StaffUser> users, String contentSecurityPolicy) {
 
   public StaffProperties {
+    contentSecurityPolicy = contentSecurityPolicy == null || contentSecurityPolicy.isBlank()
+        ? "default-src 'self'; frame-ancestors 'none'" : contentSecurityPolicy;
     console = console == null ? new Console(null, null) : console;
     lockout = lockout == null ? new Lockout(5, Duration.ofMinutes(15)) : lockout;
     users = users == null ? List.of() : List.copyOf(users);

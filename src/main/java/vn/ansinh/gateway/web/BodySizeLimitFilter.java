@@ -8,16 +8,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.ansinh.gateway.error.PayloadTooLargeException;
 
 /**
- * Refuses bodies over {@code gateway.request.max-body-bytes} with 413 (payment lists and bank
+ * Refuses a JSON body declared UTF-8 (or with no charset) that is not UTF-8, with 400, as it is
+ * read. Refuses bodies over {@code gateway.request.max-body-bytes} with 413 (payment lists and bank
  * reports: over {@code gateway.payments.max-upload-size} and {@code max-report-size}): at once when the declared length is too large, and as
  * soon as a chunked body goes over, before anything parses it.
  */
@@ -51,16 +55,33 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
       problems.write(request, response, new PayloadTooLargeException(maxBytes));
       return;
     }
-    chain.doFilter(new Limited(request, maxBytes), response);
+    chain.doFilter(new Limited(request, maxBytes, utf8Json(request.getContentType()) ? new Utf8Check() : null), response);
+  }
+
+  /** JSON (application/json or any +json) with no charset or UTF-8: JSON's own rule (RFC 8259). */
+  static boolean utf8Json(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    try {
+      MediaType type = MediaType.parseMediaType(contentType);
+      boolean json = type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+      return json && (type.getParameter("charset") == null
+          || StandardCharsets.UTF_8.name().equalsIgnoreCase(type.getParameter("charset").replace("\"", "")));
+    } catch (InvalidMediaTypeException e) {
+      return false;   // the handler answers 415
+    }
   }
 
   private static final class Limited extends HttpServletRequestWrapper {
     private final long max;
+    private final Utf8Check utf8;
     private ServletInputStream stream;
 
-    Limited(HttpServletRequest request, long max) {
+    Limited(HttpServletRequest request, long max, Utf8Check utf8) {
       super(request);
       this.max = max;
+      this.utf8 = utf8;
     }
 
     @Override
@@ -75,6 +96,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             int b = in.read();
             if (b >= 0) {
               count(1);
+              if (utf8 != null) {
+                utf8.feed(b);
+              }
+            } else if (utf8 != null) {
+              utf8.end();
             }
             return b;
           }
@@ -84,6 +110,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             int n = in.read(buf, off, len);
             if (n > 0) {
               count(n);
+              if (utf8 != null) {
+                utf8.feed(buf, off, n);
+              }
+            } else if (n < 0 && utf8 != null) {
+              utf8.end();
             }
             return n;
           }

@@ -30,6 +30,15 @@ public final class GatewayFailures {
     return b.toString();
   }
 
+  /**
+   * Whether the request body itself could not be read (a malformed chunk, a body cut short, bytes
+   * not in the declared character encoding): the caller's fault, never a 500.
+   */
+  public static boolean unreadableBody(Throwable t) {
+    return causeOfType(t, org.apache.coyote.BadRequestException.class) != null
+        || causeOfType(t, java.nio.charset.CharacterCodingException.class) != null;
+  }
+
   public static <T extends Throwable> T causeOfType(Throwable t, Class<T> type) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (type.isInstance(c)) {

@@ -1,10 +1,7 @@
 package vn.ansinh.gateway.web;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.camel.CamelExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +57,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     if (typed != null) {
       return respond(typed);
     }
+    if (GatewayFailures.unreadableBody(e)) {
+      return respond(new InvalidRequestException("body",
+          "could not be read: malformed, cut short, or not in its declared character encoding"));
+    }
     log.error("Unexpected failure: {}", GatewayFailures.withoutMessages(e));
     return ResponseEntity.status(500).contentType(PROBLEM)
         .body(ProblemWriter.problem(500, "internal-error", "Internal error",
@@ -73,15 +74,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     if (tooLarge != null) {
       return ResponseEntity.status(413).contentType(PROBLEM).body(ProblemWriter.problem(tooLarge));
     }
+    GatewayException typed = GatewayFailures.find(e);
+    if (typed != null) {
+      return ResponseEntity.status(typed.status()).contentType(PROBLEM).body(ProblemWriter.problem(typed));
+    }
     // never echo the offending value: it may be personal data
-    Violation violation = e.getCause() instanceof JsonParseException
-        || GatewayFailures.causeOfType(e, com.fasterxml.jackson.core.io.JsonEOFException.class) != null
-        ? Violation.of("body", "is not well-formed JSON")
-        : e.getCause() instanceof UnrecognizedPropertyException u
-        ? Violation.of(u.getPropertyName(), "is not a field of this request")
-        : e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()
-            ? Violation.of(path(m), "has the wrong type or format")
-            : Violation.of("body", "is not well-formed JSON");
+    Violation violation = GatewayFailures.unreadableBody(e)
+        ? Violation.of("body", "could not be read: malformed, cut short, or not in its declared character encoding")
+        : e.getCause() instanceof JsonProcessingException j ? StrictJson.violation(j)
+        : e.getCause() == null ? Violation.of("body", "is required") : Violation.of("body", "is not well-formed JSON");
     return ResponseEntity.badRequest().contentType(PROBLEM)
         .body(ProblemWriter.problem(new InvalidRequestException(List.of(violation))));
   }
@@ -101,12 +102,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       b.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
     return b.body(ProblemWriter.problem(e));
-  }
-
-  private static String path(JsonMappingException m) {
-    return m.getPath().stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining("."));
   }
 
   private static String slug(HttpStatusCode status) {

@@ -52,6 +52,11 @@ public final class ServiceCatalog {
     return p == pattern.length() && i == path.length();
   }
 
+  /** The methods the catalog knows for a path, in catalog order; empty for an unknown path. */
+  public static List<String> methodsOf(String path) {
+    return OPERATIONS.stream().filter(o -> matches(o.path(), path)).map(Operation::method).distinct().toList();
+  }
+
   public static Operation resolve(String method, String path) {
     for (Operation o : OPERATIONS) {
       if (o.method().equals(method) && matches(o.path(), path)) {

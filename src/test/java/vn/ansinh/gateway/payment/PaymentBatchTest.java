@@ -199,8 +199,8 @@ class PaymentBatchTest extends PaymentCycleTest {
     String batchId = batchIdOf(submit("dolisa-demo", "2026-05",
         "SEE-1,B1," + newPerson() + ",Nguyễn Văn An,500000,970405,1500205000001,40,16681,\n", 1, 500_000));
 
-    assertThat(get("/api/v1/payment-batches/" + batchId, token("vss-demo")).statusCode()).isEqualTo(403);
-    assertThat(get("/api/v1/payment-batches/" + batchId + "/payments", token("vss-demo")).statusCode()).isEqualTo(403);
+    assertThat(get("/api/v1/payment-batches/" + batchId, token("vss-demo")).statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/payment-batches/" + batchId + "/payments", token("vss-demo")).statusCode()).isEqualTo(404);
     assertThat(get("/api/v1/payment-batches/" + batchId, token("treasury-demo")).statusCode()).isEqualTo(200);
     assertThat(get("/api/v1/payment-batches/no-such-batch", token("dolisa-demo")).statusCode()).isEqualTo(404);
     assertThat(get("/api/v1/payment-batches/" + batchId, token("infosec-demo")).statusCode()).isEqualTo(403);

@@ -122,11 +122,15 @@ public abstract class GatewayHttpTest {
     return send(b.build());
   }
 
+  /** Sends, and fails the test when the answer is not one contracts/gateway/openapi.yaml describes. */
   protected static HttpResponse<String> send(HttpRequest request) {
+    HttpResponse<String> response;
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (Exception e) {
       throw new IllegalStateException("request failed: " + request.uri(), e);
     }
+    ContractCheck.verify(request, response);
+    return response;
   }
 }
