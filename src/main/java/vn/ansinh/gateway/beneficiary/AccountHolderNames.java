@@ -22,7 +22,7 @@ final class AccountHolderNames {
 
   static String fold(String name) {
     String bare = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("")
-        .replace('đ', 'd').replace('Đ', 'D');
+        .replace('đ', 'd').replace('Đ', 'D').replace('Ð', 'D');   // Ð (U+00D0): the look-alike some legacy fonts give for Đ
     return SPACE.matcher(bare).replaceAll(" ").trim().toUpperCase(Locale.ROOT);
   }
 }

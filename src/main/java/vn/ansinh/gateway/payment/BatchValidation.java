@@ -103,7 +103,8 @@ public class BatchValidation {
   private static final String TELL_STOPS = """
       insert into payment_result (batch_key, bank_bin, msg_id, results, created_at)
       select ?, null, 'VALIDATION', json_agg(json_build_object('paymentId', payment_id, 'beneficiaryId', beneficiary_id,
-             'status', status, 'reason', status_reason, 'amountVnd', amount_vnd) order by row_no), now()
+             'status', status, 'reason', status_reason, 'amountVnd', amount_vnd, 'personalId', personal_id)
+             order by row_no), now()
       from payment where batch_key = ? and status in ('DUPLICATE', 'DECEASED', 'UNVERIFIED', 'IDENTITY_MISMATCH')
       group by (row_no - 1) / 10000 returning id
       """;
