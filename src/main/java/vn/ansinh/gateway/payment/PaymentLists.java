@@ -3,8 +3,10 @@ package vn.ansinh.gateway.payment;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -47,6 +49,8 @@ final class PaymentLists {
     } catch (JsonProcessingException e) {
       throw notJson();
     }
+    // one element of the array at a time: the rest of the array is not trailing garbage here
+    ObjectReader reader = mapper.readerFor(PaymentRow.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     return new Iterator<>() {
       private JsonToken next = advance();
 
@@ -77,7 +81,7 @@ final class PaymentLists {
           throw new NoSuchElementException();
         }
         try {
-          PaymentRow row = mapper.readValue(parser, PaymentRow.class);
+          PaymentRow row = reader.readValue(parser);
           next = advance();
           return row;
         } catch (UnrecognizedPropertyException e) {
