@@ -3,6 +3,7 @@ package vn.ansinh.gateway.payment;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,8 +50,8 @@ final class PaymentLists {
     } catch (JsonProcessingException e) {
       throw notJson();
     }
-    // one element at a time from the middle of the array: what follows it is the next row, not trailing junk
-    ObjectReader rows = mapper.readerFor(PaymentRow.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // one element of the array at a time: the rest of the array is not trailing garbage here
+    ObjectReader reader = mapper.readerFor(PaymentRow.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     return new Iterator<>() {
       private JsonToken next = advance();
 
@@ -81,7 +82,7 @@ final class PaymentLists {
           throw new NoSuchElementException();
         }
         try {
-          PaymentRow row = rows.readValue(parser);
+          PaymentRow row = reader.readValue(parser);
           next = advance();
           return row;
         } catch (UnrecognizedPropertyException e) {

@@ -35,8 +35,8 @@ public class SoapEnvelopeCheck extends AbstractSoapInterceptor {
   @Override
   public void handleMessage(SoapMessage message) {
     InputStream in = message.getContent(InputStream.class);
-    if (in == null) {
-      return;
+    if (in == null || "GET".equals(message.get(Message.HTTP_REQUEST_METHOD))) {
+      return;   // ?wsdl and the like carry no envelope
     }
     byte[] body;
     try {
