@@ -52,7 +52,9 @@ final class PaymentCopy {
   /** An invalid row keeps its payment id (clipped), its amount if readable, and its errors: none of the personal data. */
   void invalid(int row, String paymentId, long amount, List<Violation> violations) throws SQLException {
     start(row);
-    field(paymentId == null || paymentId.length() <= 64 ? paymentId : paymentId.substring(0, 64));
+    // a control character (a NUL above all, which PostgreSQL text cannot hold) leaves the id out
+    boolean storable = paymentId != null && paymentId.chars().noneMatch(Character::isISOControl);
+    field(!storable ? null : paymentId.length() <= 64 ? paymentId : paymentId.substring(0, 64));
     buffer.append("\\N\t\\N\t\\N\t");
     if (amount > 0) {   // kept so that the reconciliation adds up to the control sum
       buffer.append(amount).append('\t');
