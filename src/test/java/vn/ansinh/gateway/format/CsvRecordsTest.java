@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.Violation;
+import vn.ansinh.gateway.support.ProvincialBytes;
 
 /** The CSV reader is strict about bytes and bounded in memory, and names the row and column of what it refuses. */
 class CsvRecordsTest {
@@ -51,19 +52,8 @@ class CsvRecordsTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** As windows-1258 exports write Vietnamese: letters with their vowel marks, each tone mark after its letter. */
-  static byte[] windows1258(String text) {
-    StringBuilder out = new StringBuilder();
-    java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).codePoints().forEach(cp -> {
-      String nfd = java.text.Normalizer.normalize(Character.toString(cp), java.text.Normalizer.Form.NFD);
-      StringBuilder letter = new StringBuilder();
-      StringBuilder tone = new StringBuilder();
-      nfd.codePoints().forEach(c -> ("\u0300\u0301\u0303\u0309\u0323".indexOf(c) >= 0 ? tone : letter).appendCodePoint(c));
-      out.append(java.text.Normalizer.normalize(letter, java.text.Normalizer.Form.NFC)).append(tone);
-    });
-    byte[] bytes = out.toString().getBytes(Charset.forName("windows-1258"));
-    assertThat(new String(bytes, Charset.forName("windows-1258"))).doesNotContain("?");
-    return bytes;
+  private static byte[] windows1258(String text) {
+    return ProvincialBytes.windows1258(text);
   }
 
   private static byte[] hex(String h) {
