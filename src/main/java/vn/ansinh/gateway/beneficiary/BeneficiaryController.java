@@ -1,9 +1,8 @@
 package vn.ansinh.gateway.beneficiary;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ansinh.gateway.format.ContentTypes;
+import vn.ansinh.gateway.format.IntakeLimits;
 
 /** Beneficiary registration and status (SPEC §4.2); a partner sees only the beneficiaries it registered. */
 @RestController
@@ -24,10 +24,12 @@ public class BeneficiaryController {
 
   private final BeneficiaryService service;
   private final Accounts accounts;
+  private final IntakeLimits limits;
 
-  public BeneficiaryController(BeneficiaryService service, Accounts accounts) {
+  public BeneficiaryController(BeneficiaryService service, Accounts accounts, IntakeLimits limits) {
     this.service = service;
     this.accounts = accounts;
+    this.limits = limits;
   }
 
   @PostMapping(path = "/api/v1/beneficiaries", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -47,13 +49,14 @@ public class BeneficiaryController {
     return ResponseEntity.accepted().body(service.registerAll(partner.getName(), registrations));
   }
 
-  /** CSV in UTF-8 (the default) or windows-1258, as provincial Excel exports come. */
+  /** CSV in UTF-8 (the default), windows-1258, TCVN3 or VNI, as provincial and commune exports come. */
   @PostMapping(path = "/api/v1/beneficiaries/bulk", consumes = "text/csv", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<BeneficiaryService.BulkResult> registerCsv(HttpServletRequest request, Authentication partner)
       throws IOException {
-    Charset charset = ContentTypes.charsetOf(request.getContentType());
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(request.getInputStream(), charset))) {
-      return ResponseEntity.accepted().body(service.registerAll(partner.getName(), new BeneficiaryCsv(in)));
+    Charset charset = ContentTypes.charsetOf(request);
+    try (InputStream in = request.getInputStream()) {
+      return ResponseEntity.accepted().body(service.registerRead(partner.getName(), new BeneficiaryCsv(in, charset,
+          limits)));
     }
   }
 

@@ -26,8 +26,9 @@ final class BeneficiaryRules {
     if (r.program() == null) {
       v.add(Violation.of("program", "is required"));
     }
-    if (r.fullName() == null || r.fullName().isBlank() || r.fullName().length() > MAX_NAME) {
-      v.add(Violation.of("fullName", "is required, at most " + MAX_NAME + " characters"));
+    if (r.fullName() == null || r.fullName().isBlank() || r.fullName().length() > MAX_NAME
+        || r.fullName().chars().anyMatch(Character::isISOControl)) {
+      v.add(Violation.of("fullName", "is required, at most " + MAX_NAME + " characters, no control characters"));
     }
     if (r.dateOfBirth() == null) {
       v.add(Violation.of("dateOfBirth", "is required"));

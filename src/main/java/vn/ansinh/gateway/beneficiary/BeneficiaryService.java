@@ -1,6 +1,7 @@
 package vn.ansinh.gateway.beneficiary;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,12 +50,37 @@ public class BeneficiaryService {
    */
   @Transactional
   public BulkResult registerAll(String owner, Iterable<BeneficiaryRegistration> registrations) {
+    Iterator<BeneficiaryRegistration> each = registrations.iterator();
+    return registerRead(owner, () -> new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return each.hasNext();
+      }
+
+      @Override
+      public ReadRow next() {
+        return new ReadRow(each.next(), List.of());
+      }
+    });
+  }
+
+  /** A registration as read from a list, with the values that could not be read (an unknown program…). */
+  public record ReadRow(BeneficiaryRegistration registration, List<Violation> unreadable) {}
+
+  @Transactional
+  public BulkResult registerRead(String owner, Iterable<ReadRow> rows) {
     List<Violation> errors = new ArrayList<>();
     int row = 0;
     int accepted = 0;
-    for (BeneficiaryRegistration r : registrations) {
+    for (ReadRow read : rows) {
       row++;
-      List<Violation> violations = BeneficiaryRules.check(r, banks);
+      BeneficiaryRegistration r = read.registration();
+      List<Violation> violations = new ArrayList<>(read.unreadable());
+      for (Violation v : BeneficiaryRules.check(r, banks)) {
+        if (read.unreadable().stream().noneMatch(u -> u.field().equals(v.field()))) {
+          violations.add(v);
+        }
+      }
       if (violations.isEmpty() && !beneficiaries.insert(owner, r)) {
         violations = List.of(Violation.of("beneficiaryId", "is already registered by this partner"));
       }

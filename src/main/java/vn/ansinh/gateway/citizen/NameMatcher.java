@@ -6,7 +6,11 @@ import java.util.Locale;
 /**
  * Compares Vietnamese personal names the way a registrar would: after Unicode normalisation, case
  * folding, white-space folding and tone-mark-placement normalisation ("Hoà" = "Hòa", "Lý" =
- * "Lí"), but never after stripping diacritics ("Hòa" ≠ "Hoa", "Đức" ≠ "Dức").
+ * "Lí"), but never after stripping diacritics ("Hòa" ≠ "Hoa", "Đức" ≠ "Dức"). Also folded: the
+ * Icelandic eth (Ð ð), which legacy fonts and OCR give for Đ đ; the apostrophes of minority names
+ * (' ’ ‘ ʼ ` ´ ′ are one, and spaces around one are dropped: "H'Hen" = "H’Hen" = "Hʼ Hen", since
+ * Ê Đê and Jrai names join the apostrophe to the next syllable and a space there is a typing slip);
+ * zero-width characters (U+200B-U+200D, U+2060, U+FEFF), which are invisible and so never a difference.
  */
 public final class NameMatcher {
 
@@ -28,7 +32,7 @@ public final class NameMatcher {
     if (name == null) {
       return "";
     }
-    String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
+    String decomposed = Normalizer.normalize(folded(name), Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(decomposed.length() + 4);
     StringBuilder letters = new StringBuilder(8);
     StringBuilder tones = new StringBuilder(2);
@@ -58,6 +62,34 @@ public final class NameMatcher {
       out.append(composed(letters)).append(tones);
     }
     return out.toString();
+  }
+
+  /** Eth as Đ, every apostrophe as U+0027 without spaces around it, zero-width characters gone. */
+  private static String folded(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      switch (c) {
+        case '\u00D0' -> out.append('\u0110');
+        case '\u00F0' -> out.append('\u0111');
+        case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF' -> { }
+        case '\'', '\u2019', '\u2018', '\u02BC', '\u0060', '\u00B4', '\u2032' -> {
+          while (out.length() > 0 && isSpace(out.charAt(out.length() - 1))) {
+            out.setLength(out.length() - 1);
+          }
+          out.append('\'');
+          while (i + 1 < name.length() && (isSpace(name.charAt(i + 1)) || isZeroWidth(name.charAt(i + 1)))) {
+            i++;
+          }
+        }
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isZeroWidth(char c) {
+    return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
   }
 
   private static boolean isSpace(char c) {

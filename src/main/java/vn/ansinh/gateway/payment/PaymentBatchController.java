@@ -2,9 +2,7 @@ package vn.ansinh.gateway.payment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Instant;
@@ -26,6 +24,7 @@ import vn.ansinh.gateway.beneficiary.Program;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.format.ContentTypes;
+import vn.ansinh.gateway.format.IntakeLimits;
 
 /** Payment batches (SPEC §4.4): submitted by a paying agency, approved by the treasury, read by both. */
 @RestController
@@ -38,16 +37,21 @@ public class PaymentBatchController {
   private final PaymentBatchService service;
   private final PaymentLimits limits;
   private final ObjectMapper json;
+  private final IntakeLimits intake;
 
   public PaymentBatchController(PaymentSubmission submission, PaymentBatchService service, PaymentLimits limits,
-      ObjectMapper json) {
+      ObjectMapper json, IntakeLimits intake) {
     this.submission = submission;
     this.service = service;
     this.limits = limits;
     this.json = json;
+    this.intake = intake;
   }
 
-  /** A list as CSV (UTF-8, or windows-1258 as provincial Excel exports come) or JSON, read as it streams in. */
+  /**
+   * A list as CSV (UTF-8; windows-1258, TCVN3 or VNI as provincial and commune exports come) or JSON
+   * (UTF-8), decoded strictly as it streams in.
+   */
   @PostMapping(path = "/api/v1/payment-batches", consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE},
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<BatchView> submit(@RequestParam(required = false) String program,
@@ -60,8 +64,7 @@ public class PaymentBatchController {
     if (MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.APPLICATION_JSON)) {
       rows = PaymentLists.json(request.getInputStream(), json);
     } else {
-      rows = PaymentLists.csv(new BufferedReader(new InputStreamReader(request.getInputStream(),
-          ContentTypes.charsetOf(request.getContentType())), 1 << 16));
+      rows = PaymentLists.csv(request.getInputStream(), ContentTypes.charsetOf(request), intake);
     }
     String batchId = submission.submit(partner.getName(), declared, rows);
     PaymentBatch b = service.find(partner.getName(), batchId);

@@ -63,7 +63,9 @@ final class PaymentCopy {
    */
   void invalid(int row, String paymentId, BigInteger amount, List<Violation> violations) throws SQLException {
     start(row);
-    field(paymentId == null || paymentId.length() <= 64 ? paymentId : paymentId.substring(0, 64));
+    // a control character (a NUL above all, which PostgreSQL text cannot hold) leaves the id out
+    boolean storable = paymentId != null && paymentId.chars().noneMatch(Character::isISOControl);
+    field(!storable ? null : paymentId.length() <= 64 ? paymentId : paymentId.substring(0, 64));
     buffer.append("\\N\t\\N\t\\N\t");
     if (amount != null) {   // kept so that the reconciliation adds up to the received sum
       buffer.append(amount).append('\t');

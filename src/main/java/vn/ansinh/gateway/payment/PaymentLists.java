@@ -5,20 +5,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.format.CsvRecords;
+import vn.ansinh.gateway.format.IntakeLimits;
+import vn.ansinh.gateway.format.StrictReader;
+import vn.ansinh.gateway.format.UndecodableText;
 import vn.ansinh.gateway.web.StrictJson;
 
 /** Payment lists read one row at a time, from CSV or from JSON {@code {"payments": [...]}}: never whole. */
@@ -31,17 +35,20 @@ final class PaymentLists {
 
   private PaymentLists() {}
 
-  static Iterator<PaymentRow> csv(BufferedReader in) {
-    CsvRecords records = new CsvRecords(in, CSV_REQUIRED);
+  static Iterator<PaymentRow> csv(InputStream in, Charset charset, IntakeLimits limits) {
+    CsvRecords records = new CsvRecords(in, charset, limits, CSV_REQUIRED);
     return records.rows(r -> new PaymentRow(records.cell(r, "payment_id"), records.cell(r, "beneficiary_id"),
         records.cell(r, "personal_id"), records.cell(r, "full_name"), records.cell(r, "amount_vnd"),
         records.cell(r, "bank_bin"), records.cell(r, "account_number"), records.cell(r, "province_code"),
         records.cell(r, "commune_code"), records.cell(r, "purpose")));
   }
 
-  /** Streams the elements of the {@code payments} array; anything else in the object is refused. */
+  /**
+   * Streams the elements of the {@code payments} array; anything else in the object is refused.
+   * JSON is UTF-8 (RFC 8259), decoded strictly: bytes that are not are a 400 naming the payment.
+   */
   static Iterator<PaymentRow> json(InputStream in, ObjectMapper mapper) throws IOException {
-    JsonParser parser = mapper.getFactory().createParser(in);
+    JsonParser parser = mapper.getFactory().createParser(new StrictReader(in, StandardCharsets.UTF_8));
     try {
       if (parser.nextToken() != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.FIELD_NAME
           || !"payments".equals(parser.currentName()) || parser.nextToken() != JsonToken.START_ARRAY) {
@@ -49,10 +56,13 @@ final class PaymentLists {
       }
     } catch (JsonProcessingException e) {
       throw notJson();
+    } catch (UndecodableText e) {
+      throw new InvalidRequestException("body", e.reason());
     }
     // one element of the array at a time: the rest of the array is not trailing garbage here
     ObjectReader reader = mapper.readerFor(PaymentRow.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     return new Iterator<>() {
+      private int read;
       private JsonToken next = advance();
 
       private JsonToken advance() {
@@ -61,7 +71,7 @@ final class PaymentLists {
         } catch (JsonProcessingException e) {
           throw notJson();
         } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          throw failed(e, read + 1);
         }
       }
 
@@ -83,6 +93,7 @@ final class PaymentLists {
         }
         try {
           PaymentRow row = reader.readValue(parser);
+          read++;
           next = advance();
           return row;
         } catch (UnrecognizedPropertyException e) {
@@ -92,12 +103,26 @@ final class PaymentLists {
           Violation v = StrictJson.violation(e);
           throw "body".equals(v.field()) ? notJson() : new InvalidRequestException(List.of(v));
         } catch (JsonProcessingException e) {
-          throw notJson();
+          throw undecodable(e, read + 1).orElseGet(PaymentLists::notJson);
         } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          throw failed(e, read + 1);
         }
       }
     };
+  }
+
+  /** Bytes that are not UTF-8 in the payment being read: a 400 with its number; other failures of the stream as they are. */
+  private static RuntimeException failed(IOException e, int payment) {
+    return undecodable(e, payment).orElseGet(() -> new UncheckedIOException(e));
+  }
+
+  private static Optional<RuntimeException> undecodable(Throwable e, int payment) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UndecodableText u) {
+        return Optional.of(new InvalidRequestException(List.of(new Violation("payments", payment, u.reason()))));
+      }
+    }
+    return Optional.empty();
   }
 
   private static InvalidRequestException notJson() {

@@ -140,4 +140,37 @@ class BulkRegistrationTest extends GatewayHttpTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> "ACCOUNT_REQUESTED".equals(
         Json.read(get("/api/v1/beneficiaries/" + prefix + "-1", token("dolisa-demo")).body()).path("status").asText()));
   }
+
+  @Test
+  void datesAsAgenciesSpreadsheetsWriteThemAreTakenAndUnreadableValuesAreRowErrorsNeverDropped() {
+    String list = HEADER
+        + prefix + "-1,SOCIAL_ALLOWANCE,040090000123,Nguyễn Văn An,17/05/1990,MALE,40,16681,0912345678,970405\n"
+        + prefix + "-2,SOCIAL_ALLOWANCE,044301000456,Trần Thị Hoà,03/02/2001,WOMAN,44,19000,,970415\n"
+        + prefix + "-3,SOCIAL_ALLOWANCE,044301000456,Trần Thị Hoà,31/02/2001,FEMALE,44,19000,,970415\n"
+        + prefix + "-4,PENSION,044301000456,\"Trần Thị\u0007 Hoà\",2001-02-03,FEMALE,44,19000,,970415\n";
+
+    JsonNode result = Json.read(csv(list.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").body());
+
+    assertThat(result.get("accepted").asInt()).isEqualTo(1);
+    assertThat(result.get("errors")).extracting(e -> e.get("row").asInt() + ":" + e.get("field").asText())
+        .containsExactlyInAnyOrder("2:gender", "3:dateOfBirth", "4:fullName");
+    assertThat(jdbc.queryForObject("select date_of_birth from beneficiary where beneficiary_id = ?",
+        java.time.LocalDate.class, prefix + "-1")).isEqualTo(java.time.LocalDate.of(1990, 5, 17));
+  }
+
+  @Test
+  void aTcvn3ListIsStoredAsUnicodeAndOneSentAsUtf8IsRefusedNamingTcvn3() {
+    byte[] tcvn3 = vn.ansinh.gateway.support.ProvincialBytes.concat(
+        (HEADER + prefix + "-1,SOCIAL_ALLOWANCE,040090000123,").getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        vn.ansinh.gateway.support.ProvincialBytes.TCVN3_NAME,
+        ",1990-05-17,MALE,40,16681,0912345678,970405\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+    HttpResponse<String> asUtf8 = csv(tcvn3, "text/csv");
+    HttpResponse<String> declared = csv(tcvn3, "text/csv; charset=x-tcvn3");
+
+    assertThat(asUtf8.statusCode()).isEqualTo(400);
+    assertThat(Json.read(asUtf8.body()).at("/errors/0/reason").asText()).contains("send charset=x-tcvn3");
+    assertThat(declared.statusCode()).as(declared.body()).isEqualTo(202);
+    assertThat(storedName(prefix + "-1")).isEqualTo(vn.ansinh.gateway.support.ProvincialBytes.NAME);
+  }
 }

@@ -176,6 +176,74 @@ class NameMatcherProperties {
     assertThat(NameMatcher.matches("An", null)).isFalse();
   }
 
+  private static final List<String> APOSTROPHES = List.of("'", "\u2019", "\u2018", "\u02BC", "`");
+  private static final List<String> ZERO_WIDTH = List.of("\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF");
+
+  @Provide
+  Arbitrary<String> minorityNames() {
+    // Ê Đê and Jrai personal names: a prefix joined by an apostrophe to the next syllable
+    return Combinators.combine(Arbitraries.of("H", "Y", "K", "M", "Ma", "R"), Arbitraries.of(SYLLABLES),
+        syllableLists()).as((prefix, joined, rest) -> prefix + "'" + joined + " " + String.join(" ", rest));
+  }
+
+  @Property
+  void everyApostropheVariantAndASpaceAroundItMatch(@ForAll("minorityNames") String name,
+      @ForAll("apostropheVariants") String apostrophe, @ForAll boolean spaceAfter, @ForAll boolean spaceBefore) {
+    String variant = name.replace("'", (spaceBefore ? " " : "") + apostrophe + (spaceAfter ? " " : ""));
+
+    assertThat(NameMatcher.matches(name, variant)).as(variant).isTrue();
+    assertThat(NameMatcher.canonical(variant)).isEqualTo(NameMatcher.canonical(name));
+  }
+
+  @Provide
+  Arbitrary<String> apostropheVariants() {
+    return Arbitraries.of(APOSTROPHES);
+  }
+
+  @Property
+  void zeroWidthCharactersAnywhereAreIgnored(@ForAll("names") String name, @ForAll("zeroWidth") String zw,
+      @ForAll("positions") int at) {
+    int i = at % (name.length() + 1);
+    String variant = name.substring(0, i) + zw + name.substring(i);
+
+    assertThat(NameMatcher.matches(name, variant)).as("%s at %d", zw.codePointAt(0), i).isTrue();
+  }
+
+  @Provide
+  Arbitrary<String> zeroWidth() {
+    return Arbitraries.of(ZERO_WIDTH);
+  }
+
+  @Provide
+  Arbitrary<Integer> positions() {
+    return Arbitraries.integers().between(0, 200);
+  }
+
+  @Property
+  void ethIsDWithStrokeInEitherCase(@ForAll("names") String name) {
+    String eth = name.replace('\u0110', '\u00D0').replace('\u0111', '\u00F0');
+
+    assertThat(NameMatcher.matches(name, eth)).isTrue();
+  }
+
+  @Property
+  void foldsNeverStripDiacritics(@ForAll("names") String name, @ForAll("zeroWidth") String zw) {
+    for (String removed : singleDiacriticRemovals(name)) {
+      assertThat(NameMatcher.matches(name + zw, removed)).as(removed).isFalse();
+    }
+  }
+
+  @Example
+  void minorityNamesMatchWithAnyApostropheButNotWithoutOne() {
+    assertThat(NameMatcher.matches("H'Hen Niê", "H\u2019Hen Niê")).isTrue();
+    assertThat(NameMatcher.matches("H'Hen Niê", "H\u02BC Hen Niê")).isTrue();
+    assertThat(NameMatcher.matches("Y'Moan Êban", "Y\u0060Moan Êban")).isTrue();
+    assertThat(NameMatcher.matches("H'Hen Niê", "HHen Niê")).isFalse();
+    assertThat(NameMatcher.matches("H'Hen Niê", "H Hen Niê")).isFalse();
+    assertThat(NameMatcher.matches("Ðặng Văn Ðức", "Đặng Văn Đức")).isTrue();
+    assertThat(NameMatcher.matches("Ðặng", "Dặng")).isFalse();
+  }
+
   private static List<String> singleDiacriticRemovals(String name) {
     String nfd = Normalizer.normalize(name, Normalizer.Form.NFD);
     List<String> removals = new ArrayList<>();
