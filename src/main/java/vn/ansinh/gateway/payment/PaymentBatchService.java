@@ -127,7 +127,7 @@ public class PaymentBatchService {
     String sql = "select p.row_no, p.payment_id, p.beneficiary_id, p.status, p.status_reason, p.amount_vnd, p.bank_bin,"
         + " p.account_number, p.commune_code, f.file_id from payment p left join payment_file f"
         + " on f.batch_key = p.batch_key and f.bank_bin = p.bank_bin and f.file_seq = p.file_seq"
-        + " and p.status not in ('DUPLICATE', 'DECEASED', 'UNVERIFIED', 'IDENTITY_MISMATCH')"
+        + " and p." + PaymentStatus.IN_ITS_FILE
         + " where p.batch_key = ?" + (status == null ? "" : " and p.status = ?") + " order by p.row_no limit ? offset ?";
     Object[] args = status == null ? new Object[] {b.key(), size, (long) page * size}
         : new Object[] {b.key(), status.name(), size, (long) page * size};

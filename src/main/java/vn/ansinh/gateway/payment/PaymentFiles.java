@@ -98,7 +98,7 @@ public class PaymentFiles {
     ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, file.txCount() * 700));
     try (Stream<CreditTransfer> rows = cursor.queryForStream("select payment_id, amount_vnd, bank_bin, account_number,"
         + " full_name, purpose from payment where batch_key = ? and bank_bin = ? and file_seq = ?"
-        + " and status not in ('DUPLICATE', 'DECEASED') order by row_no",
+        + " and " + PaymentStatus.IN_ITS_FILE + " order by row_no",
         PaymentFiles::transfer, file.batchKey(), file.bankBin(), file.fileSeq())) {
       Iterator<CreditTransfer> transfers = rows.iterator();
       Pain001Writer.write(out, header, transfers);

@@ -6,5 +6,11 @@ package vn.ansinh.gateway.payment;
  */
 public enum PaymentStatus {
   RECEIVED, INVALID, DUPLICATE, DECEASED, UNVERIFIED, IDENTITY_MISMATCH, CASH, PENDING, DISPATCHED, ACCEPTED, PAID,
-  REJECTED, RETURNED
+  REJECTED, RETURNED;
+
+  /**
+   * SQL: the row is one of its bank file's transfers. A row stopped by validation keeps its file
+   * number (the numbering stays as counted) but is never written into the file nor reported on.
+   */
+  static final String IN_ITS_FILE = "status in ('PENDING', 'DISPATCHED', 'ACCEPTED', 'PAID', 'REJECTED', 'RETURNED')";
 }

@@ -79,6 +79,14 @@ class EligibilityGateTest extends PaymentCycleTest {
     results.forEach(r -> stops.add(r.path("paymentId").asText() + ":" + r.path("status").asText()));
     assertThat(stops).containsExactly("GATE-1:IDENTITY_MISMATCH", "GATE-2:UNVERIFIED");
     assertThat(registry.findAll(told).get(0).getBodyAsString()).doesNotContain(impostor).doesNotContain(unknown);
+
+    // the stopped rows were numbered into the same bank file as GATE-3: they never go in it
+    assertThat(approve("treasury-demo", batchId).statusCode()).isEqualTo(200);
+    awaitStatus(batchId, "DISPATCHED");
+    BankFiles files = BankFiles.receivedBy(registry, "GATE-");
+    files.assertEachFileAddsUp();
+    assertThat(files.endToEndIds()).containsExactly("GATE-3");
+    assertThat(paymentIds(batchId, "DISPATCHED")).containsExactly("GATE-3");
   }
 
   @Test
