@@ -33,6 +33,7 @@ alter table payment alter column status type varchar(20);
 -- Progress of the gate: people of the list to verify live, and verified so far.
 alter table payment_batch add column people_to_verify bigint;
 alter table payment_batch add column people_verified bigint;
+alter table payment_batch add column verified_through_row integer;   -- the gate's place in the list
 alter table payment_batch add column unverified_count bigint;
 alter table payment_batch add column identity_mismatch_count bigint;
 

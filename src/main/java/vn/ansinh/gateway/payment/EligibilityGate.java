@@ -3,7 +3,9 @@ package vn.ansinh.gateway.payment;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,9 +26,13 @@ public class EligibilityGate {
   /** Exchange property: true when every person is verified and the batch-level checks may run. */
   public static final String EVERYONE_VERIFIED = "everyoneVerified";
 
+  // payable rows whose person was not verified recently: counted once, for the progress
   private static final String STALE = " from payment p where p.batch_key = ? and p.status in ('RECEIVED', 'PENDING')"
       + " and not exists (select 1 from person_verification v where v.personal_id = p.personal_id"
       + " and v.verified_at >= ?)";
+  // the next of them in list order, from where the gate got to: a range of the primary key, not the whole list
+  private static final String NEXT = "select p.row_no, p.personal_id" + STALE + " and p.row_no > ? order by p.row_no"
+      + " limit ?";
 
   private final JdbcTemplate jdbc;
   private final PaymentBatches batches;
@@ -58,23 +64,30 @@ public class EligibilityGate {
     }
     long k = b.key();
     Timestamp freshSince = Timestamp.from(clock.instant().minus(properties.verificationMaxAge()));
-    if (batches.eligibility(k).peopleToVerify() == null) {
+    int after = batches.verifiedThroughRow(k);
+    if (after == 0) {
       // the planner must know the rows that just arrived: without it, a million rows look like none
       jdbc.execute("analyze payment");
-      Long stale = jdbc.queryForObject("select count(distinct p.personal_id)" + STALE, Long.class, k, freshSince);
-      batches.verificationStarted(k, stale);
-      if (stale == 0) {
-        exchange.setProperty(EVERYONE_VERIFIED, true);   // the usual month: everyone verified recently
-        return;
-      }
     }
-    List<String> people = jdbc.queryForList("select distinct p.personal_id" + STALE + " limit ?", String.class, k,
-        freshSince, properties.verificationChunk());
+    int chunk = properties.verificationChunk();
+    Set<String> people = new LinkedHashSet<>();
+    int[] last = {after};
+    int[] rows = {0};
+    jdbc.query(NEXT, rs -> {
+      rows[0]++;
+      last[0] = rs.getInt(1);
+      people.add(rs.getString(2));
+    }, k, freshSince, after, chunk);
+    if (batches.eligibility(k).peopleToVerify() == null) {
+      // the usual month has everyone verified recently: then the first look finds nobody, and nothing is counted
+      batches.verificationStarted(k, people.isEmpty() ? 0
+          : jdbc.queryForObject("select count(distinct p.personal_id)" + STALE, Long.class, k, freshSince));
+    }
     if (people.isEmpty()) {
       exchange.setProperty(EVERYONE_VERIFIED, true);
       return;
     }
-    RegistryLookups.Outcome outcome = registry.lookUp(owner, "outbox-" + batchId, people);
+    RegistryLookups.Outcome outcome = registry.lookUp(owner, "outbox-" + batchId, List.copyOf(people));
     verifications.record(outcome.answers());
     batches.peopleVerified(k, outcome.answers().size());
     Instant now = clock.instant();
@@ -82,10 +95,12 @@ public class EligibilityGate {
       batches.status(k, BatchStatus.VALIDATING, "held: " + outcome.failure().getMessage()
           + "; verification goes on when it answers again");
       outbox.enqueueAt(PaymentSubmission.VALIDATION, owner, batchId, now.plus(properties.verificationHoldRetry()));
-    } else if (people.size() == properties.verificationChunk()) {
+    } else if (rows[0] == chunk) {
+      batches.verifiedThroughRow(k, last[0]);
       batches.status(k, BatchStatus.VALIDATING, null);
       outbox.enqueue(PaymentSubmission.VALIDATION, owner, batchId);   // the next chunk, in a transaction of its own
     } else {
+      batches.verifiedThroughRow(k, last[0]);
       batches.status(k, BatchStatus.VALIDATING, null);
       exchange.setProperty(EVERYONE_VERIFIED, true);
     }

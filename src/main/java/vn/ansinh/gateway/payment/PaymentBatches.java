@@ -95,6 +95,17 @@ public class PaymentBatches {
     jdbc.update("update payment_batch set people_verified = people_verified + ? where batch_key = ?", people, key);
   }
 
+  /** The last row the gate has verified every person up to; 0 before it starts. */
+  int verifiedThroughRow(long key) {
+    Integer row = jdbc.queryForObject("select verified_through_row from payment_batch where batch_key = ?",
+        Integer.class, key);
+    return row == null ? 0 : row;
+  }
+
+  void verifiedThroughRow(long key, int row) {
+    jdbc.update("update payment_batch set verified_through_row = ? where batch_key = ?", row, key);
+  }
+
   void stopped(long key, long unverified, long identityMismatch) {
     jdbc.update("update payment_batch set unverified_count = ?, identity_mismatch_count = ? where batch_key = ?",
         unverified, identityMismatch, key);

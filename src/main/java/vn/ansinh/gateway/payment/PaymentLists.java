@@ -69,7 +69,7 @@ final class PaymentLists {
         try {
           return parser.nextToken();
         } catch (JsonProcessingException e) {
-          throw notJson();
+          throw undecodable(e, read + 1).orElseGet(PaymentLists::notJson);
         } catch (IOException e) {
           throw failed(e, read + 1);
         }
@@ -99,7 +99,12 @@ final class PaymentLists {
         } catch (UnrecognizedPropertyException e) {
           throw new InvalidRequestException(e.getPropertyName(), "is not a field of a payment");
         } catch (JsonMappingException e) {
-          // a text field with a control character, a payment that is null: the field, never the value
+          // bytes that are not UTF-8 first; then a text field with a control character, a payment that
+          // is null: the field, never the value
+          Optional<RuntimeException> undecodable = undecodable(e, read + 1);
+          if (undecodable.isPresent()) {
+            throw undecodable.get();
+          }
           Violation v = StrictJson.violation(e);
           throw "body".equals(v.field()) ? notJson() : new InvalidRequestException(List.of(v));
         } catch (JsonProcessingException e) {

@@ -52,7 +52,7 @@ class CitizenVerificationSoapTest extends GatewayHttpTest {
 
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.body()).contains("<faultcode>soap:Client</faultcode>").contains("personalId");
-    assertThat(registry.getAllServeEvents()).isEmpty();
+    assertThat(registryCallsFromRequests()).isEmpty();
   }
 
   @Test

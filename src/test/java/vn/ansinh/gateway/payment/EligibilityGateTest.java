@@ -42,7 +42,7 @@ class EligibilityGateTest extends PaymentCycleTest {
   }
 
   @Test
-  void aRealIdUnderAnotherNameAndAnUnknownIdAreStoppedAndTheRestGoesOn() {
+  void aRealIdUnderAnotherNameAndAnUnknownIdAreStoppedAndTheRestGoesOn() throws Exception {
     String impostor = newPerson();
     String unknown = newPerson();
     String fine = newPerson();

@@ -159,7 +159,7 @@ class TokenRulesTest extends GatewayHttpTest {
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(Json.read(response.body()).get("type").asText()).isEqualTo("urn:ansinh:problem:forbidden");
-    assertThat(registry.getAllServeEvents()).isEmpty();
+    assertThat(registryCallsFromRequests()).isEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package vn.ansinh.gateway.support;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,17 @@ public abstract class GatewayHttpTest {
   void resetAgencies() {
     registry.resetAll();
     populationRegistryCircuitBreaker.reset();
+  }
+
+  /**
+   * The population database's requests made while serving test requests: background work of
+   * earlier tests (a held batch's eligibility gate, onboarding) runs on and is marked by its
+   * request id, {@code outbox-…}, which the registry sees as MaYeuCau.
+   */
+  protected static List<ServeEvent> registryCallsFromRequests() {
+    return registry.getAllServeEvents().stream()
+        .filter(e -> !e.getRequest().getBodyAsString().contains("<MaYeuCau>outbox-"))
+        .toList();
   }
 
   protected URI url(String path) {
