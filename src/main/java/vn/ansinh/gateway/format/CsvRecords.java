@@ -70,11 +70,9 @@ public final class CsvRecords {
     if (v.isEmpty()) {
       return null;
     }
-    Optional<Charset> garbled = text.garbledFrom(v, charset);
+    Optional<VietnameseText.Garbled> garbled = text.garbledFrom(v, charset);
     if (garbled.isPresent()) {
-      Charset c = garbled.get();
-      throw refused(row, i, "reads as " + VietnameseText.label(c) + " text decoded as " + charset.name()
-          + ": send charset=" + c.name());
+      throw refused(row, i, garbled.get().reason());
     }
     return Normalizer.isNormalized(v, Normalizer.Form.NFC) ? v : Normalizer.normalize(v, Normalizer.Form.NFC);
   }

@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Whether text reads as Vietnamese, and so which encoding garbled text came from. A Vietnamese
+ * Whether text reads as Vietnamese, and so which encoding garbled text came from (UTF-8,
+ * windows-1258, TCVN3 or VNI). A Vietnamese
  * word is one syllable: an onset, one of the language's vowel clusters, a final consonant, and at
  * most one tone mark. Text read in the wrong encoding breaks that rule ("NguyÔn", "Nguyeãn"), and
  * reads right again in the one it came from.
@@ -28,8 +29,8 @@ public final class VietnameseText {
       + "|ôô|ua|uâ|uă|ue|uê|ui|uô|uơ|ưa|ưi|ưu|ươ|uy|yê|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y)"
       + "(?:ch|ng|nh|[cmnpt])?");
   private static final int MAX_REMEMBERED = 20_000;
-  private static final List<Charset> LEGACY = List.of(VietnameseCharsets.WINDOWS_1258, VietnameseCharsets.TCVN3,
-      VietnameseCharsets.VNI);
+  private static final List<Charset> CANDIDATES = List.of(StandardCharsets.UTF_8, VietnameseCharsets.WINDOWS_1258,
+      VietnameseCharsets.TCVN3, VietnameseCharsets.VNI);
   private final Map<String, Boolean> known = new HashMap<>();
   private final Map<String, Boolean> readsWell = new HashMap<>();
 
@@ -39,33 +40,64 @@ public final class VietnameseText {
   }
 
   /**
-   * The legacy encoding that text decoded without error was really in, when it reads as garbled
-   * Vietnamese and its bytes read as Vietnamese in TCVN3 or VNI. Plain ASCII costs one scan.
+   * The encoding that text decoded without error was really in, when it reads as garbled
+   * Vietnamese and its bytes read as Vietnamese in another of UTF-8, windows-1258, TCVN3 and VNI.
+   * Plain ASCII costs one scan; text that reads well is remembered.
    */
-  public Optional<Charset> garbledFrom(String raw, Charset declared) {
+  public Optional<Garbled> garbledFrom(String raw, Charset declared) {
     if (ascii(raw) || readsWell(raw)) {
       return Optional.empty();
     }
+    boolean utf8 = StandardCharsets.UTF_8.equals(declared);
     // the bytes as they were sent, or, for UTF-8, as a Latin font showed the legacy text before it was saved again
-    Charset[] asBytes = StandardCharsets.UTF_8.equals(declared)
-        ? new Charset[] {Charset.forName("windows-1252"), VietnameseCharsets.WINDOWS_1258}
-        : new Charset[] {declared};
-    for (Charset shown : asBytes) {
+    List<Charset> shownAs = utf8 ? List.of(Charset.forName("windows-1252"), VietnameseCharsets.WINDOWS_1258)
+        : List.of(declared);
+    for (Charset shown : shownAs) {
       byte[] bytes = encode(raw, shown);
       if (bytes == null) {
         continue;
       }
-      for (Charset legacy : List.of(VietnameseCharsets.TCVN3, VietnameseCharsets.VNI)) {
-        if (legacy.equals(declared)) {
+      for (Charset real : List.of(StandardCharsets.UTF_8, VietnameseCharsets.TCVN3, VietnameseCharsets.VNI,
+          VietnameseCharsets.WINDOWS_1258)) {
+        if (real.equals(declared) || utf8 && (real.equals(StandardCharsets.UTF_8) || real.equals(shown))) {
           continue;
         }
-        Score s = score(Normalizer.normalize(new String(bytes, 0, bytes.length, legacy), Normalizer.Form.NFC));
+        String read = decode(bytes, real);
+        if (read == null) {
+          continue;
+        }
+        Score s = score(Normalizer.normalize(read, Normalizer.Form.NFC));
         if (s.invalid == 0 && s.valid > 0) {
-          return Optional.of(legacy);
+          return Optional.of(new Garbled(real, declared, utf8));
         }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Text in {@code real} read as {@code declared}; {@code savedAgain}: shown in a Latin font and
+   * saved as UTF-8, so that naming the right charset no longer helps and the file needs converting.
+   */
+  public record Garbled(Charset real, Charset declared, boolean savedAgain) {
+
+    /** What to tell the sender, naming the encodings, never the text. */
+    public String reason() {
+      return savedAgain
+          ? "reads as " + label(real) + " text shown in a Latin font and saved again as UTF-8: convert the file from "
+              + label(real) + " to Unicode"
+          : "reads as " + label(real) + " text decoded as " + label(declared) + ": send charset=" + real.name();
+    }
+  }
+
+  /** The text, or null when the bytes are not all valid in that charset. */
+  private static String decode(byte[] bytes, Charset c) {
+    try {
+      return c.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 
   /** Lists repeat their names and purposes: what read well once is remembered, a bounded number of texts. */
@@ -81,12 +113,12 @@ public final class VietnameseText {
     return v;
   }
 
-  /** Of windows-1258, TCVN3 and VNI (less the one declared), the one these bytes read best as Vietnamese in. */
+  /** Of UTF-8, windows-1258, TCVN3 and VNI (less the one declared), the one these bytes read best as Vietnamese in. */
   static Optional<Charset> looksLike(byte[] bytes, Charset declared) {
     VietnameseText text = new VietnameseText();
     Charset best = null;
     int bestScore = 0;
-    for (Charset c : LEGACY) {
+    for (Charset c : CANDIDATES) {
       if (c.equals(declared)) {
         continue;
       }
@@ -179,6 +211,9 @@ public final class VietnameseText {
   }
 
   private static byte[] encode(String s, Charset c) {
+    if (c instanceof SingleByteVietnamese legacy) {
+      return legacy.bytesOf(s);
+    }
     if (!c.canEncode()) {
       return null;
     }

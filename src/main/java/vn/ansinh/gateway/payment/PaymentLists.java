@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +49,14 @@ final class PaymentLists {
    * JSON is UTF-8 (RFC 8259), decoded strictly: bytes that are not are a 400 naming the payment.
    */
   static Iterator<PaymentRow> json(InputStream in, ObjectMapper mapper) throws IOException {
-    JsonParser parser = mapper.getFactory().createParser(new StrictReader(in, StandardCharsets.UTF_8));
+    PushbackReader text = new PushbackReader(new StrictReader(in, StandardCharsets.UTF_8), 1);
+    JsonParser parser;
     try {
+      int first = text.read();
+      if (first >= 0 && first != '\uFEFF') {   // a byte-order mark is allowed, and is no JSON
+        text.unread(first);
+      }
+      parser = mapper.getFactory().createParser(text);
       if (parser.nextToken() != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.FIELD_NAME
           || !"payments".equals(parser.currentName()) || parser.nextToken() != JsonToken.START_ARRAY) {
         throw new InvalidRequestException("body", "must be an object with one field, payments: an array of payments");

@@ -71,7 +71,11 @@ class CsvRecordsTest {
 
     @Override
     public int read() {
-      return read < size ? (read++ >= 0 ? 'a' : 'a') : -1;
+      if (read >= size) {
+        return -1;
+      }
+      read++;
+      return 'a';
     }
 
     @Override
@@ -174,7 +178,25 @@ class CsvRecordsTest {
         Charset.forName("windows-1252"));
     Violation v = refusal(body(utf8("1," + shown + "\n")), StandardCharsets.UTF_8);
 
-    assertThat(v.reason()).contains("send charset=x-tcvn3");
+    assertThat(v.reason()).contains("saved again as UTF-8: convert the file from TCVN3 (ABC) to Unicode");
+  }
+
+  @Test
+  void utf8DeclaredAsALegacyCharsetIsRefusedNamingUtf8() {
+    byte[] list = utf8("1,Nguyễn Thị Hoà Đặng Văn Mười\n");
+
+    assertThat(refusal(body(list), VietnameseCharsets.TCVN3).reason())
+        .contains("reads as UTF-8 text decoded as TCVN3 (ABC): send charset=UTF-8");
+    assertThat(refusal(body(list), Charset.forName("windows-1258")).reason()).contains("send charset=UTF-8");
+    assertThat(refusal(body(list), VietnameseCharsets.VNI).reason()).contains("send charset=UTF-8");
+  }
+
+  @Test
+  void vniDeclaredAsTcvn3AndTheOtherWayRoundAreToldTheRightOne() {
+    assertThat(refusal(body(utf8("1,"), ProvincialBytes.VNI_NAME, utf8("\n")), VietnameseCharsets.TCVN3).reason())
+        .contains("send charset=x-vni");
+    assertThat(refusal(body(utf8("1,"), ProvincialBytes.TCVN3_NAME, utf8("\n")), VietnameseCharsets.VNI).reason())
+        .contains("send charset=x-tcvn3");
   }
 
   @Test

@@ -112,6 +112,18 @@ class PaymentListIntakeTest extends PaymentCycleTest {
   }
 
   @Test
+  void aJsonListInUtf8IsTakenWithOrWithoutAByteOrderMark() {
+    String json = "{\"payments\":[{\"paymentId\":\"JB-" + System.nanoTime() % 1_000_000 + "\",\"beneficiaryId\":\"B1\","
+        + "\"personalId\":\"" + newPerson() + "\",\"fullName\":\"Đặng Thị Mười\",\"amountVnd\":\"500000\"}]}";
+
+    String batchId = batchIdOf(submitBytes("application/json", concat(HexFormat.of().parseHex("EFBBBF"), utf8(json)),
+        "2026-10", 1, 500_000));
+
+    assertThat(jdbc.queryForObject("select p.full_name from payment p join payment_batch b on b.batch_key = p.batch_key"
+        + " where b.batch_id = ?", String.class, batchId)).isEqualTo("Đặng Thị Mười");
+  }
+
+  @Test
   void controlCharactersMakeTheRowInvalidWithTheFieldNamedAndANulNeverReachesTheDatabase() {
     String id = "CC-" + System.nanoTime() % 1_000_000;
     String list = HEADER + row(id + "-1", newPerson()) + "Lê Văn\u0000 An" + tail()
