@@ -30,6 +30,13 @@ public final class GatewayFailures {
     return b.toString();
   }
 
+  /** True when the gateway's own database failed: a JDBC or Spring data-access or transaction failure anywhere in the chain. */
+  public static boolean fromDatabase(Throwable t) {
+    return causeOfType(t, java.sql.SQLException.class) != null
+        || causeOfType(t, org.springframework.dao.DataAccessException.class) != null
+        || causeOfType(t, org.springframework.transaction.TransactionException.class) != null;
+  }
+
   public static <T extends Throwable> T causeOfType(Throwable t, Class<T> type) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (type.isInstance(c)) {
