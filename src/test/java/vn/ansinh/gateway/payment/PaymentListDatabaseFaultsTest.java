@@ -32,7 +32,7 @@ class PaymentListDatabaseFaultsTest extends PaymentCycleTest {
   @Autowired
   DataSource dataSource;
 
-  /** The list's first rows, then nothing until released, then the rest (a few COPY buffers' worth). */
+  /** The list's first rows (enough for the COPY to be under way), then nothing until released, then the rest. */
   private static final class HeldList extends InputStream {
     private final CountDownLatch released = new CountDownLatch(1);
     private final InputStream in;
@@ -41,7 +41,7 @@ class PaymentListDatabaseFaultsTest extends PaymentCycleTest {
       StringBuilder first = new StringBuilder(HEADER);
       StringBuilder rest = new StringBuilder();
       for (int i = 1; i <= 6000; i++) {
-        (i <= 10 ? first : rest).append(marker).append('-').append(i).append(",B,").append(newPerson())
+        (i <= 2000 ? first : rest).append(marker).append('-').append(i).append(",B,").append(newPerson())
             .append(",Nguyễn Văn An,500000,970405,1500205000001,40,16681,\n");
       }
       InputStream held = new InputStream() {
@@ -75,7 +75,7 @@ class PaymentListDatabaseFaultsTest extends PaymentCycleTest {
 
   private int copiesRunning() {
     return jdbc.queryForObject("select count(*) from pg_stat_activity where query like 'copy payment%'"
-        + " and pid <> pg_backend_pid()", Integer.class);
+        + " and state = 'active' and pid <> pg_backend_pid()", Integer.class);
   }
 
   @Test
@@ -89,9 +89,10 @@ class PaymentListDatabaseFaultsTest extends PaymentCycleTest {
           .POST(HttpRequest.BodyPublishers.ofInputStream(() -> list)).build();
       CompletableFuture<HttpResponse<String>> upload = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> copiesRunning() == 1);
+      await().atMost(Duration.ofSeconds(10)).until(() -> copiesRunning() == 1 || upload.isDone());
+      assertThat(upload).as("the upload must still be streaming").isNotDone();
       jdbc.queryForList("select pg_terminate_backend(pid) from pg_stat_activity where query like 'copy payment%'"
-          + " and pid <> pg_backend_pid()");
+          + " and state = 'active' and pid <> pg_backend_pid()");
       list.released.countDown();
 
       HttpResponse<String> answer = upload.get(10, TimeUnit.SECONDS);
