@@ -1,5 +1,7 @@
 package vn.ansinh.gateway.web;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import vn.ansinh.gateway.error.GatewayException;
 
 /** Finds the typed failure inside the wrappers Camel, CXF and Jackson put around it. */
@@ -30,11 +32,9 @@ public final class GatewayFailures {
     return b.toString();
   }
 
-  /** True when the gateway's own database failed: a JDBC or Spring data-access or transaction failure anywhere in the chain. */
+  /** True when the gateway's own database failed: a data-access or transaction failure anywhere in the chain. */
   public static boolean fromDatabase(Throwable t) {
-    return causeOfType(t, java.sql.SQLException.class) != null
-        || causeOfType(t, org.springframework.dao.DataAccessException.class) != null
-        || causeOfType(t, org.springframework.transaction.TransactionException.class) != null;
+    return causeOfType(t, DataAccessException.class) != null || causeOfType(t, TransactionException.class) != null;
   }
 
   public static <T extends Throwable> T causeOfType(Throwable t, Class<T> type) {
