@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signingKeyLocation the audit key (Ed25519, PKCS#8 PEM; its public key in {@code <file>.pub})
  * @param checkpointEvery    events after which the chain head is signed
  * @param checkpointInterval time after which the chain head is signed, if events came since
+ * @param refuseAfter   a batch the store has not taken within this makes requests refused (fail closed)
  */
 @ConfigurationProperties("gateway.audit")
 public record AuditProperties(String subjectKey, int queueCapacity, int batchSize, Duration flushInterval,
-    String signingKeyLocation, int checkpointEvery, Duration checkpointInterval) {}
+    String signingKeyLocation, int checkpointEvery, Duration checkpointInterval, Duration refuseAfter) {}

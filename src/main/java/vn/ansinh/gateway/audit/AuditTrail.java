@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The audit trail's entry point. The request path only enqueues; one writer thread per instance
  * takes events in batches, chains them and stores them, so a request never waits on the audit
- * database. A failed batch is kept and retried, never dropped; while the store keeps failing, or
+ * database. A failed batch is kept and retried, never dropped; while the store keeps failing, takes
+ * longer than {@code refuse-after} with a batch (a lock, an exhausted pool, a hung connection), or
  * the queue is nearly full, {@link #accepting()} is false and requests are refused (fail closed).
  */
 @Component
@@ -32,6 +33,8 @@ public class AuditTrail implements SmartLifecycle {
   private volatile boolean running;
   private volatile boolean storeFailing;
   private volatile int inFlight;
+  /** When the writer started storing its current batch (System.nanoTime); 0 while it waits for events. */
+  private volatile long storingSince;
   private Thread writer;
 
   private final AuditSigningKey key;
@@ -62,14 +65,15 @@ public class AuditTrail implements SmartLifecycle {
     return false;
   }
 
-  /** False while the store fails or the queue is 90% full: new requests must then be refused. */
+  /** False while the store fails or stalls, or the queue is 90% full: new requests must then be refused. */
   public boolean accepting() {
-    return !storeFailing && queue.remainingCapacity() > properties.queueCapacity() / 10;
+    return !storeFailing() && queue.remainingCapacity() > properties.queueCapacity() / 10;
   }
 
-  /** True while the last attempt to store a batch failed. */
+  /** True while the last attempt to store a batch failed, or the current one takes longer than refuse-after. */
   public boolean storeFailing() {
-    return storeFailing;
+    long since = storingSince;
+    return storeFailing || since != 0 && System.nanoTime() - since > properties.refuseAfter().toNanos();
   }
 
   /** Events accepted but not yet stored. */
@@ -91,6 +95,9 @@ public class AuditTrail implements SmartLifecycle {
           queue.drainTo(batch, properties.batchSize() - 1);
         }
         inFlight = batch.size();
+        if (storingSince == 0) {
+          storingSince = System.nanoTime();   // kept across retries of the same batch
+        }
         store.append(batch);
         storeFailing = false;
         written.increment(batch.size());
@@ -98,6 +105,7 @@ public class AuditTrail implements SmartLifecycle {
         batch.clear();
         inFlight = 0;
         checkpointIfDue();
+        storingSince = 0;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         if (!running) {

@@ -17,7 +17,7 @@ public class AuditTrailHealth implements HealthIndicator {
   @Override
   public Health health() {
     Health.Builder health = trail.storeFailing() ? Health.down().withDetail("reason",
-        "the audit store is failing: new requests are refused until it recovers") : Health.up();
+        "the audit store is failing or stalled: new requests are refused until it recovers") : Health.up();
     return health.withDetail("pending", trail.pending()).withDetail("accepting", trail.accepting()).build();
   }
 }

@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,12 +38,13 @@ public class EmbeddedPostgresConfiguration {
         .start();
   }
 
+  /** The same pool settings as production ({@code spring.datasource.hikari.*}: timeouts, socket timeout, size). */
   @Bean(destroyMethod = "close")
-  DataSource dataSource(EmbeddedPostgres postgres, @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
+  @ConfigurationProperties("spring.datasource.hikari")
+  HikariDataSource dataSource(EmbeddedPostgres postgres) {
     HikariDataSource ds = new HikariDataSource();
     ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     ds.setUsername("postgres");
-    ds.setMaximumPoolSize(poolSize);
     ds.setPoolName("gateway-db");
     return ds;
   }

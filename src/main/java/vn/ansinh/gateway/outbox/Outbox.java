@@ -45,9 +45,18 @@ public class Outbox {
     jdbc.update("update outbox set status = 'DONE', updated_at = ? where id = ?", Timestamp.from(clock.instant()), id);
   }
 
-  public void retryLater(long id, int attempts, String error, Duration delay) {
-    jdbc.update("update outbox set attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = ? where id = ?",
-        attempts, clip(error), Timestamp.from(clock.instant().plus(delay)), Timestamp.from(clock.instant()), id);
+  /**
+   * Schedules another attempt after {@code delay}, unless that would fall outside the retry budget
+   * ({@code retryFor} from the round's first failure): then the item is dead-lettered. True when retried.
+   */
+  public boolean retryLater(long id, int attempts, String error, Duration delay, Duration retryFor) {
+    Timestamp now = Timestamp.from(clock.instant());
+    Timestamp next = Timestamp.from(clock.instant().plus(delay));
+    Timestamp latestStart = Timestamp.from(clock.instant().minus(retryFor).plus(delay));
+    return "PENDING".equals(jdbc.queryForObject("update outbox set attempts = ?, last_error = ?, next_attempt_at = ?,"
+        + " updated_at = ?, retrying_since = coalesce(retrying_since, ?),"
+        + " status = case when coalesce(retrying_since, ?) < ? then 'DEAD' else 'PENDING' end"
+        + " where id = ? returning status", String.class, attempts, clip(error), next, now, now, now, latestStart, id));
   }
 
   public void dead(long id, int attempts, String error) {
@@ -63,8 +72,8 @@ public class Outbox {
   /** Puts a dead letter back in line with fresh attempts; false when there is no such dead letter. */
   public boolean replay(long id) {
     Timestamp now = Timestamp.from(clock.instant());
-    return jdbc.update("update outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?, updated_at = ?"
-        + " where id = ? and status = 'DEAD'", now, now, id) == 1;
+    return jdbc.update("update outbox set status = 'PENDING', attempts = 0, retrying_since = null, next_attempt_at = ?,"
+        + " updated_at = ? where id = ? and status = 'DEAD'", now, now, id) == 1;
   }
 
   private static String clip(String error) {

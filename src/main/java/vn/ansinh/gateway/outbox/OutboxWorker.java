@@ -1,9 +1,13 @@
 package vn.ansinh.gateway.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
@@ -11,6 +15,8 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +29,9 @@ import vn.ansinh.gateway.web.RequestIdFilter;
  * Runs outbox work: each worker claims one due item in a transaction, hands it to the route
  * {@code direct:outbox-<kind>}, and commits the item's outcome with the route's own writes.
  * Failures the caller caused are dead-lettered at once; agency failures are retried with backoff
- * until {@code max-attempts}, then dead-lettered, ready to be replayed.
+ * for {@code retry-for} (hours: a bank's outage of an afternoon costs no dead letter), then
+ * dead-lettered, ready to be replayed. Workers claim only while the instance is ready: not before
+ * Camel's routes run, and no more once shutdown has begun.
  */
 @Component
 public class OutboxWorker implements SmartLifecycle {
@@ -36,14 +44,25 @@ public class OutboxWorker implements SmartLifecycle {
   private final OutboxProperties properties;
   private final TransactionTemplate tx;
   private final ProducerTemplate flows;
+  private final ApplicationAvailability availability;
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<Thread> threads = new ArrayList<>();
+  /** Per busy worker thread: when it claimed the item it is still working on (System.nanoTime). */
+  private final Map<Thread, Long> busySince = new ConcurrentHashMap<>();
 
-  public OutboxWorker(Outbox outbox, OutboxProperties properties, TransactionTemplate tx, ProducerTemplate flows) {
+  public OutboxWorker(Outbox outbox, OutboxProperties properties, TransactionTemplate tx, ProducerTemplate flows,
+      ApplicationAvailability availability) {
     this.outbox = outbox;
     this.properties = properties;
     this.tx = tx;
     this.flows = flows;
+    this.availability = availability;
+  }
+
+  /** How long the longest-running current item has been at work; zero when every worker is idle. */
+  public Duration longestBusy() {
+    long now = System.nanoTime();
+    return Duration.ofNanos(busySince.values().stream().mapToLong(started -> now - started).max().orElse(0));
   }
 
   /** Claims and runs one due item; false when nothing was due. */
@@ -91,13 +110,15 @@ public class OutboxWorker implements SmartLifecycle {
     // typed messages are written for partners; anything else is named by its type only
     String reason = typed != null ? typed.getMessage() : "unexpected " + rootCause(e).getClass().getSimpleName();
     int attempts = item.attempts() + 1;
-    boolean permanent = typed != null && typed.callerAtFault();
-    if (permanent || attempts >= properties.maxAttempts()) {
-      log.warn("Outbox item {} ({}) dead-lettered after {} attempt(s): {}", item.id(), item.kind(), attempts, reason);
+    boolean dead = typed != null && typed.callerAtFault();
+    if (dead) {
       outbox.dead(item.id(), attempts, reason);
     } else {
-      outbox.retryLater(item.id(), attempts, reason,
-          properties.backoff(attempts, ThreadLocalRandom.current().nextDouble()));
+      dead = !outbox.retryLater(item.id(), attempts, reason,
+          properties.backoff(attempts, ThreadLocalRandom.current().nextDouble()), properties.retryFor());
+    }
+    if (dead) {
+      log.warn("Outbox item {} ({}) dead-lettered after {} attempt(s): {}", item.id(), item.kind(), attempts, reason);
     }
     if (typed == null) {
       log.error("Outbox item {} ({}) failed unexpectedly: {}", item.id(), item.kind(), GatewayFailures.withoutMessages(e));
@@ -115,7 +136,7 @@ public class OutboxWorker implements SmartLifecycle {
   private void loop() {
     while (running.get()) {
       try {
-        if (!runOne()) {
+        if (!ready() || !runOneTimed()) {
           Thread.sleep(properties.pollInterval().toMillis());
         }
       } catch (InterruptedException e) {
@@ -126,6 +147,20 @@ public class OutboxWorker implements SmartLifecycle {
         log.error("Outbox worker could not claim work: {}", e.getMessage());
         sleepQuietly();
       }
+    }
+  }
+
+  /** Ready: the routes run and shutdown has not begun. */
+  private boolean ready() {
+    return availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
+  }
+
+  private boolean runOneTimed() {
+    busySince.put(Thread.currentThread(), System.nanoTime());
+    try {
+      return runOne();
+    } finally {
+      busySince.remove(Thread.currentThread());
     }
   }
 
@@ -142,6 +177,7 @@ public class OutboxWorker implements SmartLifecycle {
     running.set(true);
     for (int i = 0; i < properties.workers(); i++) {
       Thread t = new Thread(this::loop, "outbox-worker-" + i);
+      t.setDaemon(true);   // never holds the JVM past its shutdown: unfinished work stays in the outbox
       t.start();
       threads.add(t);
     }
@@ -150,9 +186,11 @@ public class OutboxWorker implements SmartLifecycle {
   @Override
   public void stop() {
     running.set(false);
+    // the items in hand may finish within drain-for; one still running then is rolled back with the JVM and redone
+    long deadline = System.nanoTime() + properties.drainFor().toNanos();
     for (Thread t : threads) {
       try {
-        t.join(10_000);
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class PopulationRegistryConfiguration {
 
+  static final String CIRCUIT_OPEN = "CIRCUIT_OPEN";
+
   @Bean
   CircuitBreaker populationRegistryCircuitBreaker(PopulationRegistryProperties properties) {
     PopulationRegistryProperties.CircuitBreakerSettings s = properties.circuitBreaker();
@@ -36,13 +38,16 @@ public class PopulationRegistryConfiguration {
         properties.maxConnections());
   }
 
-  /** DOWN while the circuit is open; kept out of the readiness group so one agency cannot take us out. */
+  /**
+   * CIRCUIT_OPEN while the circuit is open: shown, but ranked below UP (management.endpoint.health.status)
+   * and out of the probe groups, so one agency's outage neither fails our health nor takes us out.
+   */
   @Bean
   HealthIndicator populationRegistryHealthIndicator(CircuitBreaker populationRegistryCircuitBreaker) {
     return () -> {
       CircuitBreaker.State state = populationRegistryCircuitBreaker.getState();
       CircuitBreaker.Metrics m = populationRegistryCircuitBreaker.getMetrics();
-      Health.Builder h = state == CircuitBreaker.State.OPEN ? Health.down() : Health.up();
+      Health.Builder h = state == CircuitBreaker.State.OPEN ? Health.status(CIRCUIT_OPEN) : Health.up();
       return h.withDetail("circuit", state.name())
           .withDetail("failureRatePercent", m.getFailureRate())
           .withDetail("bufferedCalls", m.getNumberOfBufferedCalls())

@@ -40,9 +40,27 @@ public class PaymentBatches {
         Timestamp.from(clock.instant()), key);
   }
 
+  /** The batch as partners read it: while a bank file of it is dead-lettered, the status reason says which and why. */
   Optional<PaymentBatch> find(String batchId) {
-    return jdbc.query("select * from payment_batch where batch_id = ?", PaymentBatches::map, batchId).stream()
+    return jdbc.query("select b.*, (select 'bank file ' || f.file_id || ' for bank ' || f.bank_bin || ' is dead-lettered after '"
+        + " || o.attempts || ' attempt(s): ' || coalesce(o.last_error, 'no reason recorded')"
+        + " || '; it is sent again when an operator replays it' from payment_file f join outbox o on o.subject = f.file_id"
+        + " and o.kind = '" + PaymentBatchService.FILE_DELIVERY + "' and o.status = 'DEAD'"
+        + " where f.batch_key = b.batch_key order by f.file_id limit 1) as dead_letter"
+        + " from payment_batch b where b.batch_id = ?", PaymentBatches::mapWithDeadLetter, batchId).stream()
         .findFirst();
+  }
+
+  private static PaymentBatch mapWithDeadLetter(ResultSet rs, int row) throws SQLException {
+    PaymentBatch b = map(rs, row);
+    String deadLetter = rs.getString("dead_letter");
+    if (deadLetter == null || (b.status() != BatchStatus.APPROVED && b.status() != BatchStatus.DISPATCHING)) {
+      return b;
+    }
+    return new PaymentBatch(b.key(), b.batchId(), b.owner(), b.program(), b.period(), b.status(), deadLetter,
+        b.declaredCount(), b.declaredSum(), b.receivedCount(), b.receivedSum(), b.invalidCount(), b.duplicateCount(),
+        b.deceasedCount(), b.cashCount(), b.cashSum(), b.bankCount(), b.bankSum(), b.approvedBy(), b.approvedAt(),
+        b.createdAt(), b.updatedAt());
   }
 
   Optional<PaymentBatch> find(long key) {

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ansinh.gateway.beneficiary.BankDirectory;
 import vn.ansinh.gateway.beneficiary.Program;
+import vn.ansinh.gateway.error.DatabaseUnavailableException;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.outbox.Outbox;
@@ -103,7 +104,11 @@ public class PaymentSubmission {
       outbox.enqueue(VALIDATION, owner, batchId);
       return batchId;
     } catch (SQLException e) {
-      throw new IllegalStateException("the payment list could not be stored", e);
+      // a COPY left open holds the connection's lock: the rollback would wait on it for ever
+      if (copy != null) {
+        copy.cancel();
+      }
+      throw new DatabaseUnavailableException(e);
     } catch (RuntimeException e) {
       if (copy != null) {
         copy.cancel();

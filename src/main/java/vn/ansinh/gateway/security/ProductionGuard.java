@@ -3,6 +3,7 @@ package vn.ansinh.gateway.security;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -11,13 +12,16 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Refuses to start the {@code prod} profile with anything from demo mode: demo partners, staff
- * users or secrets, the demo audit key, the embedded database or simulated agencies. Runs before any bean
+ * users or secrets, the demo audit key, the embedded database or simulated agencies; and with a
+ * bank whose signature key or a paying agency whose notification endpoint is missing. Runs before any bean
  * exists, so nothing connects anywhere first.
  */
 public class ProductionGuard implements EnvironmentPostProcessor {
 
   static final String DEMO_SECRET = "demo-secret";
   static final String DEMO_SUBJECT_KEY_MARK = "demo";
+  /** Partners that pay benefits and so are notified of accounts, changes and results. */
+  static final Set<String> PAYERS = Set.of("LABOUR_DEPARTMENT", "SOCIAL_INSURANCE");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -30,6 +34,13 @@ public class ProductionGuard implements EnvironmentPostProcessor {
     for (Partner p : partners) {
       if (p.clientId().endsWith("-demo")) {
         problems.add("demo partner '" + p.clientId() + "' is configured");
+      }
+      if ("BANK".equals(p.role()) && (p.jwsPublicKeyLocation() == null || p.jwsPublicKeyLocation().isBlank())) {
+        problems.add("bank partner '" + p.clientId() + "' needs jws-public-key-location: its pushes cannot be checked");
+      }
+      if (p.role() != null && PAYERS.contains(p.role()) && env.getProperty("gateway.notifications." + p.clientId() + ".url", "").isBlank()) {
+        problems.add("agency partner '" + p.clientId() + "' needs gateway.notifications." + p.clientId()
+            + ".url: its notifications would all be dead-lettered");
       }
       if (p.secret() != null && p.secret().contains(DEMO_SECRET)) {
         problems.add("partner '" + p.clientId() + "' uses the demo secret");

@@ -1,5 +1,7 @@
 package vn.ansinh.gateway.web;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import vn.ansinh.gateway.error.GatewayException;
 
 /** Finds the typed failure inside the wrappers Camel, CXF and Jackson put around it. */
@@ -37,6 +39,11 @@ public final class GatewayFailures {
   public static boolean unreadableBody(Throwable t) {
     return causeOfType(t, org.apache.coyote.BadRequestException.class) != null
         || causeOfType(t, java.nio.charset.CharacterCodingException.class) != null;
+  }
+
+  /** True when the gateway's own database failed: a data-access or transaction failure anywhere in the chain. */
+  public static boolean fromDatabase(Throwable t) {
+    return causeOfType(t, DataAccessException.class) != null || causeOfType(t, TransactionException.class) != null;
   }
 
   public static <T extends Throwable> T causeOfType(Throwable t, Class<T> type) {

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import vn.ansinh.gateway.error.AgencyUnavailableException;
+import vn.ansinh.gateway.error.DatabaseUnavailableException;
 import vn.ansinh.gateway.error.GatewayException;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.PayloadTooLargeException;
@@ -61,6 +61,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       return respond(new InvalidRequestException("body",
           "could not be read: malformed, cut short, or not in its declared character encoding"));
     }
+    if (GatewayFailures.fromDatabase(e)) {
+      log.error("Database failure: {}", GatewayFailures.withoutMessages(e));
+      return respond(new DatabaseUnavailableException(e));
+    }
     log.error("Unexpected failure: {}", GatewayFailures.withoutMessages(e));
     return ResponseEntity.status(500).contentType(PROBLEM)
         .body(ProblemWriter.problem(500, "internal-error", "Internal error",
@@ -98,7 +102,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static ResponseEntity<ProblemDetail> respond(GatewayException e) {
     ResponseEntity.BodyBuilder b = ResponseEntity.status(e.status()).contentType(PROBLEM);
-    if (e instanceof AgencyUnavailableException) {
+    if (e.status() == 503) {   // every 503 says when to come back
       b.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
     return b.body(ProblemWriter.problem(e));

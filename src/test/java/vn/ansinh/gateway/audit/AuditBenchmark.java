@@ -57,7 +57,7 @@ public final class AuditBenchmark {
       jdbc.execute("vacuum analyze audit_event");
 
       AuditProperties properties = new AuditProperties("bench-subject-key-0123456789abcdef0123456789", 200_000, 1000,
-          Duration.ofMillis(20), null, 1000, Duration.ofSeconds(10));
+          Duration.ofMillis(20), null, 1000, Duration.ofSeconds(10), Duration.ofSeconds(1));
       AuditTrail trail = new AuditTrail(store, properties, new SimpleMeterRegistry(), AuditSigningKey.load(null, keys));
       trail.start();
       CountDownLatch done = new CountDownLatch(producers);

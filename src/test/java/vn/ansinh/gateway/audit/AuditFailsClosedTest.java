@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,9 @@ class AuditFailsClosedTest extends GatewayHttpTest {
   @Autowired
   JdbcTemplate jdbc;
 
+  @Autowired
+  DataSource dataSource;
+
   @AfterEach
   void storeBack() {
     jdbc.execute("alter table if exists audit_chain_head_away rename to audit_chain_head");
@@ -34,6 +39,25 @@ class AuditFailsClosedTest extends GatewayHttpTest {
 
   private String auditHealth() {
     return Json.read(get("/actuator/health", null).body()).path("components").path("auditTrail").path("status").asText();
+  }
+
+  @Test
+  void aStalledAuditStoreRefusesRequestsWithinASecond() throws Exception {
+    PopulationRegistryStubs.citizen(registry, "040090000123", "Nguyễn Văn An", "19900517", false);
+    assertThat(verify().statusCode()).isEqualTo(200);
+    try (Connection blocker = dataSource.getConnection()) {
+      // another transaction holds the chain head: the writer waits on its lock, with no error to see
+      blocker.setAutoCommit(false);
+      blocker.createStatement().execute("select * from audit_chain_head where id = 1 for update");
+      long start = System.nanoTime();
+      verify();   // its event is now stuck behind the lock
+      await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).until(() -> verify().statusCode() == 503);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+      assertThat(auditHealth()).isEqualTo("DOWN");
+      blocker.rollback();
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> verify().statusCode() == 200);
+    assertThat(auditHealth()).isEqualTo("UP");
   }
 
   @Test

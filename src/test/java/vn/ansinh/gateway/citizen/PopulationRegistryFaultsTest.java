@@ -119,8 +119,14 @@ class PopulationRegistryFaultsTest extends GatewayHttpTest {
     assertThat(whileOpen.statusCode()).isEqualTo(503);
     assertThat(Json.read(whileOpen.body()).get("detail").asText()).contains("circuit is open");
     registry.verify(5, postRequestedFor(urlEqualTo("/population")));
-    assertThat(Json.read(get("/actuator/health", null).body()).at("/components/populationRegistry/status").asText())
-        .isEqualTo("DOWN");
+    // shown with its state, without failing the instance's own health or readiness
+    HttpResponse<String> health = get("/actuator/health", null);
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(Json.read(health.body()).at("/components/populationRegistry/status").asText()).isEqualTo("CIRCUIT_OPEN");
+    assertThat(Json.read(health.body()).at("/components/populationRegistry/details/circuit").asText()).isEqualTo("OPEN");
+    assertThat(Json.read(health.body()).at("/status").asText()).isEqualTo("UP");
+    assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
 
     // the registry recovers; after the open wait, trial calls succeed and the circuit closes
     registry.resetAll();

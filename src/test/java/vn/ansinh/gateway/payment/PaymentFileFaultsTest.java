@@ -77,6 +77,11 @@ class PaymentFileFaultsTest extends PaymentCycleTest {
     assertThat(dead.path("lastError").asText()).contains("503");
     JsonNode stuck = batch("dolisa-demo", batchId);
     assertThat(stuck.path("status").asText()).isEqualTo("DISPATCHING");
+    // the batch says which file is dead-lettered and why, to its payer and to the treasury
+    for (String reader : List.of("dolisa-demo", "treasury-demo")) {
+      assertThat(batch(reader, batchId).path("statusReason").asText())
+          .contains(dead.path("subject").asText()).contains("dead-lettered").contains("503");
+    }
     assertThat(payments(batchId, "PENDING")).containsExactlyInAnyOrder("FDEAD-1", "FDEAD-2");
 
     registry.stubFor(post(urlEqualTo(AGRIBANK)).withRequestBody(containing("FDEAD")).atPriority(1)
@@ -85,6 +90,7 @@ class PaymentFileFaultsTest extends PaymentCycleTest {
         .isEqualTo(202);
 
     JsonNode done = awaitStatus(batchId, "DISPATCHED");
+    assertThat(done.path("statusReason").asText()).doesNotContain("dead-lettered");
     BankFiles files = BankFiles.receivedBy(registry, "FDEAD");
     assertThat(files.byMsgId()).hasSize(2);
     assertThat(files.byMsgId()).containsKey(dead.path("subject").asText());

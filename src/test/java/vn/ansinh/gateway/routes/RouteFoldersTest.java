@@ -5,29 +5,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
 
-/** Every flow folder under routes/ is loaded from the packaged jar, where Camel cannot scan with **. */
+/** Every route file under routes/ is loaded by its exact name (no jar scan), plus an operator's outside folder. */
 class RouteFoldersTest {
 
   @Test
-  void everyRouteFolderIsInTheDefaultIncludePattern() throws IOException {
-    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-    yaml.setResources(new FileSystemResource("src/main/resources/application.yaml"));
-    String pattern = yaml.getObject().getProperty("camel.main.routes-include-pattern");
-    String defaults = pattern.substring(pattern.indexOf(':') + 1, pattern.length() - 1);
-    List<String> included = Arrays.asList(defaults.split(","));
-
-    try (Stream<Path> folders = Files.list(Path.of("routes"))) {
-      List<String> expected = folders.filter(Files::isDirectory)
-          .map(f -> "classpath:routes/" + f.getFileName() + "/*.yaml").toList();
-      assertThat(expected).isNotEmpty();
-      assertThat(included).containsExactlyInAnyOrderElementsOf(expected);
+  void everyRouteFileUnderRoutesIsNamedInTheBuildIndex() throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("routes"))) {
+      List<String> expected = files.filter(f -> f.toString().endsWith(".yaml"))
+          .map(f -> "classpath:" + f.toString().replace('\\', '/')).toList();
+      assertThat(expected).hasSizeGreaterThan(5);
+      assertThat(PackagedRoutes.packaged()).containsExactlyInAnyOrderElementsOf(expected);
     }
+  }
+
+  @Test
+  void camelIsGivenExactNamesThenTheOperatorsFolder() {
+    MockEnvironment env = new MockEnvironment().withProperty(PackagedRoutes.EXTRA, "file:/etc/ansinh/routes/*.yaml");
+    new PackagedRoutes().postProcessEnvironment(env, new SpringApplication());
+
+    List<String> locations = List.of(env.getProperty(PackagedRoutes.CAMEL_PATTERN).split(","));
+    assertThat(locations.subList(0, locations.size() - 1)).allSatisfy(l -> assertThat(l)
+        .startsWith("classpath:routes/").endsWith(".yaml").doesNotContain("*"));
+    assertThat(locations).last().isEqualTo("file:/etc/ansinh/routes/*.yaml");
+  }
+
+  @Test
+  void withoutAnOutsideFolderOnlyThePackagedRoutesLoad() {
+    MockEnvironment env = new MockEnvironment();
+    new PackagedRoutes().postProcessEnvironment(env, new SpringApplication());
+
+    assertThat(env.getProperty(PackagedRoutes.CAMEL_PATTERN).split(",")).containsExactlyElementsOf(PackagedRoutes.packaged());
   }
 }

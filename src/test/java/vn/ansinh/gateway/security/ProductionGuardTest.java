@@ -25,6 +25,19 @@ class ProductionGuardTest {
   }
 
   @Test
+  void prodWithABankWithoutItsKeyOrAnAgencyWithoutItsNotificationEndpointDoesNotStart() {
+    assertThatThrownBy(() -> prod(
+            "--gateway.partners[0].client-id=bank-970405", "--gateway.partners[0].role=BANK",
+            "--gateway.partners[0].bank-bin=970405",
+            "--gateway.partners[1].client-id=vss-40", "--gateway.partners[1].role=SOCIAL_INSURANCE",
+            "--gateway.partners[2].client-id=dolisa-40", "--gateway.partners[2].role=LABOUR_DEPARTMENT",
+            "--gateway.notifications.dolisa-40.url=https://lgsp.example.gov.vn/dolisa-40/notifications").run())
+        .hasMessageContaining("bank partner 'bank-970405' needs jws-public-key-location")
+        .hasMessageContaining("agency partner 'vss-40' needs gateway.notifications.vss-40.url")
+        .message().doesNotContain("'dolisa-40' needs gateway.notifications");
+  }
+
+  @Test
   void prodWithTheDemoStaffUserOrAPlainPasswordDoesNotStart() {
     assertThatThrownBy(() -> prod(
             "--gateway.staff.users[0].username=auditor-demo", "--gateway.staff.users[0].password={noop}demo-password",

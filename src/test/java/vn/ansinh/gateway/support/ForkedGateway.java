@@ -40,6 +40,16 @@ public final class ForkedGateway implements AutoCloseable {
 
   /** Starts (or restarts) the JVM with the given number of outbox workers and waits until it is ready. */
   public ForkedGateway start(int outboxWorkers) {
+    launch(outboxWorkers);
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      assertThat(process.isAlive()).as("the forked gateway died; see " + folder.resolve("console.log")).isTrue();
+      return ready();
+    });
+    return this;
+  }
+
+  /** Starts the JVM and returns at once, so a test can watch it come up. */
+  public ForkedGateway launch(int outboxWorkers) {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath,
@@ -57,14 +67,28 @@ public final class ForkedGateway implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot fork the gateway", e);
     }
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-      assertThat(process.isAlive()).as("the forked gateway died; see " + folder.resolve("console.log")).isTrue();
-      return ready();
-    });
     return this;
   }
 
-  private boolean ready() {
+  public boolean alive() {
+    return process.isAlive();
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  /** SIGTERM, as an orchestrator stops an instance: graceful shutdown; returns at once. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** Waits for the JVM to exit; false when it is still running after {@code limit}. */
+  public boolean exitsWithin(Duration limit) throws InterruptedException {
+    return process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  public boolean ready() {
     try {
       return http.send(HttpRequest.newBuilder(url("/actuator/health/readiness")).GET().build(),
           HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -91,9 +115,13 @@ public final class ForkedGateway implements AutoCloseable {
   }
 
   public String token(String clientId) {
+    return token(clientId, "demo-secret");
+  }
+
+  public String token(String clientId, String secret) {
     HttpResponse<String> r = send(HttpRequest.newBuilder(url("/oauth2/token"))
         .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((clientId + ":demo-secret").getBytes(StandardCharsets.UTF_8)))
+            .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
     return Json.read(r.body()).get("access_token").asText();
@@ -113,6 +141,23 @@ public final class ForkedGateway implements AutoCloseable {
       b.headers(headers);
     }
     return send(b.build());
+  }
+
+  /** Sends a request; empty when nothing answered (not listening yet, or refusing connections). */
+  public java.util.Optional<HttpResponse<String>> tryRequest(HttpRequest.Builder request) {
+    try {
+      return java.util.Optional.of(http.send(request.timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return java.util.Optional.empty();
+    }
+  }
+
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(url(path));
   }
 
   public HttpResponse<String> get(String path, String token) {
