@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code GET /admin/delay} shows it;</li>
  *   <li>{@code GET /admin/stats} shows how many SOAP answers were sent (to check that the gateway
  *       really calls the agency on every verification, or that it does not call at all) and the
- *       most requests held at once ({@code max_in_flight}: from a request's arrival to its answer,
- *       the delay included);</li>
+ *       most requests held at once ({@code max_in_flight}: received and not yet answered, the
+ *       delay included; a request leaves the count as its answer starts, since the client cannot
+ *       have it before that);</li>
  *   <li>{@code POST /admin/stats} starts both counts again from zero.</li>
  * </ul>
  * The delay is a timer, not a sleeping thread: a delayed answer holds no thread and burns no CPU,
@@ -93,6 +94,7 @@ public final class PopulationStub {
     }
 
     private static void sendSoap(HttpExchange exchange) {
+        inFlight.decrementAndGet();
         try {
             exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=UTF-8");
             exchange.sendResponseHeaders(200, ANSWER.length);
@@ -102,8 +104,6 @@ public final class PopulationStub {
             answered.increment();
         } catch (IOException e) {
             exchange.close(); // the client went away; nothing else to do
-        } finally {
-            inFlight.decrementAndGet();
         }
     }
 
