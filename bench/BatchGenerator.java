@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * B2: a province-scale monthly payment list as CSV (UTF-8), for bench/batch.sh and RawPain001Loop.
  *
- * <pre>java bench/BatchGenerator.java &lt;rows&gt; &lt;out.csv&gt; [seed]</pre>
+ * <pre>java bench/BatchGenerator.java &lt;rows&gt; &lt;out.csv&gt; [seed [first-row [name]]]</pre>
  *
  * Every row is a function of (seed, row number) only, so the list is the same on every run and the
  * rows stream to the file as they are made. About 0.5% of the rows are invalid (amount "abc" or "-1",
@@ -20,6 +20,11 @@ import java.util.Locale;
  * cash, as a fresh gateway has no account mapping), the rest go to four banks. Every row is a
  * different person: the personal id is a bijection of the row number. No cell is quoted and no
  * cell holds a comma, so a reader may split on commas.
+ *
+ * <p>Rows are numbered from {@code first-row} (1): lists made from disjoint ranges of row numbers
+ * share no person, payment id or account, so a second list can follow the first into the same
+ * gateway. With {@code name}, every row carries that name instead of a generated one (people a
+ * registry stub that answers one name for everyone will recognise).
  *
  * Prints what the gateway should find ({@code EXPECT ...}, {@code BANK ...}) and, last,
  * {@code ROWS <count> SUM <sum>}: the control totals the payer declares (X-Control-Count = all
@@ -68,23 +73,29 @@ public final class BatchGenerator {
   enum Kind { BANK, NO_ACCOUNT, DUPLICATE, BAD_AMOUNT_TEXT, BAD_AMOUNT_NEGATIVE, FUTURE_BIRTH_YEAR, UNKNOWN_BIN }
 
   private final long seed;
+  private final long first;
+  private final String fixedName;
 
-  BatchGenerator(long seed) {
+  BatchGenerator(long seed, long first, String fixedName) {
     this.seed = seed;
+    this.first = first;
+    this.fixedName = fixedName;
   }
 
   public static void main(String[] args) throws IOException {
-    if (args.length < 2 || args.length > 3) {
-      System.err.println("usage: java bench/BatchGenerator.java <rows> <out.csv> [seed]");
+    if (args.length < 2 || args.length > 5) {
+      System.err.println("usage: java bench/BatchGenerator.java <rows> <out.csv> [seed [first-row [name]]]");
       System.exit(2);
     }
     long rows = Long.parseLong(args[0]);
     Path out = Path.of(args[1]);
-    long seed = args.length == 3 ? Long.parseLong(args[2]) : 20261124L;
-    if (rows < 1 || rows > 8_000_000_000L) {
-      throw new IllegalArgumentException("rows must be between 1 and 8,000,000,000");
+    long seed = args.length >= 3 ? Long.parseLong(args[2]) : 20261124L;
+    long first = args.length >= 4 ? Long.parseLong(args[3]) : 1;
+    String name = args.length == 5 ? Normalizer.normalize(args[4], Normalizer.Form.NFC) : null;
+    if (rows < 1 || first < 1 || first - 1 + rows > 8_000_000_000L) {
+      throw new IllegalArgumentException("rows must be at least 1 and first-row + rows - 1 at most 8,000,000,000");
     }
-    new BatchGenerator(seed).write(rows, out);
+    new BatchGenerator(seed, first, name).write(rows, out);
   }
 
   void write(long rows, Path out) throws IOException {
@@ -101,7 +112,7 @@ public final class BatchGenerator {
         1 << 16)) {
       w.write(HEADER);
       w.write('\n');
-      for (long row = 1; row <= rows; row++) {
+      for (long row = first; row < first + rows; row++) {
         Kind kind = kind(row);
         long h = mix(row, 1);
         long amount = AMOUNTS[(int) Long.remainderUnsigned(h, AMOUNTS.length)];
@@ -183,7 +194,7 @@ public final class BatchGenerator {
       };
     }
     if (k < INVALID_PER_100K + DUPLICATE_PER_100K) {
-      return row > 1000 ? Kind.DUPLICATE : Kind.BANK;
+      return row - first >= 1000 ? Kind.DUPLICATE : Kind.BANK;
     }
     if (k < INVALID_PER_100K + DUPLICATE_PER_100K + NO_ACCOUNT_PER_100K) {
       return Kind.NO_ACCOUNT;
@@ -191,14 +202,14 @@ public final class BatchGenerator {
     return Kind.BANK;
   }
 
-  /** An earlier row, within the last 50,000, that is valid and itself no duplicate. */
+  /** An earlier row of this list, within the last 50,000, that is valid and itself no duplicate. */
   long duplicateOf(long row) {
-    long back = 1 + Long.remainderUnsigned(mix(row, 3), Math.min(row - 1, 50_000));
+    long back = 1 + Long.remainderUnsigned(mix(row, 3), Math.min(row - first, 50_000));
     long k = row - back;
-    while (k >= 1 && kind(k) != Kind.BANK && kind(k) != Kind.NO_ACCOUNT) {
+    while (k >= first && kind(k) != Kind.BANK && kind(k) != Kind.NO_ACCOUNT) {
       k--;
     }
-    if (k < 1) {
+    if (k < first) {
       throw new IllegalStateException("no valid row before row " + row);   // would take 1,000 invalid rows in a row
     }
     return k;
@@ -249,6 +260,9 @@ public final class BatchGenerator {
   }
 
   String name(long row, boolean female) {
+    if (fixedName != null) {
+      return fixedName;
+    }
     long h = mix(row, 5);
     String family = FAMILY[(int) Long.remainderUnsigned(h, FAMILY.length)];
     h = Long.divideUnsigned(h, FAMILY.length);

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -23,7 +24,11 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code POST /admin/delay?ms=20} sets the answer delay (0 = answer at once);</li>
  *   <li>{@code GET /admin/delay} shows it;</li>
  *   <li>{@code GET /admin/stats} shows how many SOAP answers were sent (to check that the gateway
- *       really calls the agency on every verification).</li>
+ *       really calls the agency on every verification, or that it does not call at all) and the
+ *       most requests held at once ({@code max_in_flight}: received and not yet answered, the
+ *       delay included; a request leaves the count as its answer starts, since the client cannot
+ *       have it before that);</li>
+ *   <li>{@code POST /admin/stats} starts both counts again from zero.</li>
  * </ul>
  * The delay is a timer, not a sleeping thread: a delayed answer holds no thread and burns no CPU,
  * so any number of requests can wait at once.
@@ -40,6 +45,8 @@ public final class PopulationStub {
 
     private static volatile long delayMs = 0;
     private static final LongAdder answered = new LongAdder();
+    private static final AtomicInteger inFlight = new AtomicInteger();
+    private static final AtomicInteger maxInFlight = new AtomicInteger();
 
     private final ScheduledExecutorService timer;
 
@@ -77,6 +84,7 @@ public final class PopulationStub {
             // Drain the request so the connection can carry the next one (keep-alive).
             body.transferTo(OutputStream.nullOutputStream());
         }
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         long delay = delayMs;
         if (delay <= 0) {
             sendSoap(exchange);
@@ -86,6 +94,7 @@ public final class PopulationStub {
     }
 
     private static void sendSoap(HttpExchange exchange) {
+        inFlight.decrementAndGet();
         try {
             exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=UTF-8");
             exchange.sendResponseHeaders(200, ANSWER.length);
@@ -117,10 +126,14 @@ public final class PopulationStub {
         sendText(exchange, 200, "delay_ms=" + delayMs + "\n");
     }
 
-    /** GET /admin/stats: SOAP answers sent so far. */
+    /** GET /admin/stats: SOAP answers sent and the most requests held at once; POST starts both again. */
     private void stats(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-        sendText(exchange, 200, "answered=" + answered.sum() + "\n");
+        if ("POST".equals(exchange.getRequestMethod())) {
+            answered.reset();
+            maxInFlight.set(inFlight.get());
+        }
+        sendText(exchange, 200, "answered=" + answered.sum() + "\nmax_in_flight=" + maxInFlight.get() + "\n");
     }
 
     private static String queryParam(URI uri, String name) {
