@@ -281,6 +281,23 @@ class BadInputTest extends GatewayHttpTest {
     assertThat(registry.getAllServeEvents()).as(what).isEmpty();
   }
 
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      infosec-demo | /api/v1/audit/events?from=%2B999999-01-01T00:00:00Z | a six-digit year in a query
+      infosec-demo | /api/v1/audit/events?to=-999999-01-01T00:00:00Z     | a negative year in a query
+      infosec-demo | /api/v1/audit/events?from=2026-11-30                 | a date for a date and time
+      infosec-demo | /api/v1/audit/integrity?from=%2B999999-01-01T00:00:00Z | a six-digit year for the integrity check
+      infosec-demo | /api/v1/audit/events?partner=%00x                    | a NUL in a query parameter
+      infosec-demo | /api/v1/audit/events?outcome=%07                     | a bell in a query parameter
+      dolisa-demo  | /api/v1/reports/reconciliation?batchId=%00           | a NUL in a batch id
+      """)
+  void oddQueryParametersAre400(String partner, String path, String what) {
+    HttpResponse<String> response = get(path, token(partner));
+
+    assertThat(response.statusCode()).as(what).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/problem+json");
+  }
+
   private static String hostname() {
     try {
       return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).trim();
