@@ -298,6 +298,23 @@ class BadInputTest extends GatewayHttpTest {
     assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/problem+json");
   }
 
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      `"+999999-01-01T00:00:00Z"` | a six-digit year
+      `"2026-11-23"`              | a date for a date and time
+      `1796062387`                | a number for a date and time
+      `"2026-02-30T09:00:00Z"`    | a day that does not exist
+      """)
+  void anAbsurdTimestampInABankConfirmationIs400NamingTheField(String openedAt, String what) {
+    String body = "{\"requestId\":\"r-odd\",\"beneficiaryId\":\"B\",\"personalId\":\"040090000123\",\"bankBin\":\"970405\","
+        + "\"accountNumber\":\"1500205123456\",\"accountName\":\"NGUYEN VAN AN\",\"status\":\"OPENED\",\"openedAt\":"
+        + openedAt + "}";
+
+    assertRefused(postBody("/api/v1/account-openings/confirmations", token("bank-970405-demo"), "application/json", body,
+        "Idempotency-Key", "odd-" + Math.abs(openedAt.hashCode()), "X-JWS-Signature",
+        vn.ansinh.gateway.support.BankSignatures.sign("970405", body)), "openedAt", what);
+  }
+
   private static String hostname() {
     try {
       return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).trim();
