@@ -48,7 +48,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> parameter(MethodArgumentTypeMismatchException e) {
-    return respond(new InvalidRequestException(e.getName(), "has the wrong format"));
+    return respond(new InvalidRequestException(e.getName(), e.getRequiredType() == java.time.Instant.class
+        ? "must be a date and time as yyyy-MM-ddTHH:mm:ssZ (RFC 3339), within the accepted range"
+        : "has the wrong format"));
+  }
+
+  /** The firewall checks parameters when a handler reads them: a control character in one is the caller's. */
+  @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+  ResponseEntity<ProblemDetail> rejected(Exception e) {
+    return ResponseEntity.badRequest().contentType(PROBLEM).body(ProblemWriter.problem(400, "invalid-request",
+        "Invalid request", "The request's address, parameters or headers contain something the gateway refuses"));
   }
 
   @ExceptionHandler(Exception.class)

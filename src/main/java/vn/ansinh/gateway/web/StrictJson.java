@@ -27,12 +27,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.ansinh.gateway.error.Violation;
 
 /**
@@ -71,6 +75,52 @@ public class StrictJson {
           mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
           mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         });
+  }
+
+  /**
+   * The same rules for instants and dates in query parameters ({@code from}, {@code to}, …): a
+   * value PostgreSQL cannot hold never reaches a query.
+   */
+  @Bean
+  WebMvcConfigurer strictQueryValues(@Value("${gateway.request.earliest-date}") LocalDate earliest,
+      @Value("${gateway.request.latest-date}") LocalDate latest) {
+    Instant first = earliest.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant last = latest.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return new WebMvcConfigurer() {
+      @Override
+      public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(Instant.class, new Formatter<Instant>() {
+          @Override
+          public Instant parse(String text, Locale locale) {
+            String problem = instantProblem(text, first, last);
+            if (problem != null) {
+              throw new IllegalArgumentException(problem);
+            }
+            return OffsetDateTime.parse(text).toInstant();
+          }
+
+          @Override
+          public String print(Instant value, Locale locale) {
+            return value.toString();
+          }
+        });
+      }
+    };
+  }
+
+  /** Why a text is not an acceptable instant, or null when it is one. */
+  static String instantProblem(String text, Instant earliest, Instant latest) {
+    if (text == null || !INSTANT.matcher(text).matches()) {
+      return "must be a date and time as yyyy-MM-ddTHH:mm:ssZ (RFC 3339)";
+    }
+    Instant at;
+    try {
+      at = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT))
+          .toInstant();
+    } catch (DateTimeException e) {
+      return "is not a real date and time";
+    }
+    return at.isBefore(earliest) || !at.isBefore(latest) ? "must be between " + earliest + " and " + latest : null;
   }
 
   /** The field and reason for a body Jackson refused; never the value itself, which may be personal data. */
@@ -239,19 +289,11 @@ public class StrictJson {
     @Override
     public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       String text = p.hasToken(JsonToken.VALUE_STRING) ? p.getText() : null;
-      if (text == null || !INSTANT.matcher(text).matches()) {
-        throw new RejectedValue(p, "must be a date and time as yyyy-MM-ddTHH:mm:ssZ (RFC 3339)", Instant.class);
+      String problem = instantProblem(text, earliest, latest);
+      if (problem != null) {
+        throw new RejectedValue(p, problem, Instant.class);
       }
-      Instant at;
-      try {
-        at = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT))
-            .toInstant();
-      } catch (DateTimeException e) {
-        throw new RejectedValue(p, "is not a real date and time", Instant.class);
-      }
-      if (at.isBefore(earliest) || !at.isBefore(latest)) {
-        throw new RejectedValue(p, "must be between " + earliest + " and " + latest, Instant.class);
-      }
+      Instant at = OffsetDateTime.parse(text).toInstant();
       return at;
     }
   }

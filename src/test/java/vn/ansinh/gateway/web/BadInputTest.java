@@ -281,6 +281,40 @@ class BadInputTest extends GatewayHttpTest {
     assertThat(registryCallsFromRequests()).as(what).isEmpty();
   }
 
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      infosec-demo | /api/v1/audit/events?from=%2B999999-01-01T00:00:00Z | a six-digit year in a query
+      infosec-demo | /api/v1/audit/events?to=-999999-01-01T00:00:00Z     | a negative year in a query
+      infosec-demo | /api/v1/audit/events?from=2026-11-30                 | a date for a date and time
+      infosec-demo | /api/v1/audit/integrity?from=%2B999999-01-01T00:00:00Z | a six-digit year for the integrity check
+      infosec-demo | /api/v1/audit/events?partner=%00x                    | a NUL in a query parameter
+      infosec-demo | /api/v1/audit/events?outcome=%07                     | a bell in a query parameter
+      dolisa-demo  | /api/v1/reports/reconciliation?batchId=%00           | a NUL in a batch id
+      """)
+  void oddQueryParametersAre400(String partner, String path, String what) {
+    HttpResponse<String> response = get(path, token(partner));
+
+    assertThat(response.statusCode()).as(what).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/problem+json");
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      `"+999999-01-01T00:00:00Z"` | a six-digit year
+      `"2026-11-23"`              | a date for a date and time
+      `1796062387`                | a number for a date and time
+      `"2026-02-30T09:00:00Z"`    | a day that does not exist
+      """)
+  void anAbsurdTimestampInABankConfirmationIs400NamingTheField(String openedAt, String what) {
+    String body = "{\"requestId\":\"r-odd\",\"beneficiaryId\":\"B\",\"personalId\":\"040090000123\",\"bankBin\":\"970405\","
+        + "\"accountNumber\":\"1500205123456\",\"accountName\":\"NGUYEN VAN AN\",\"status\":\"OPENED\",\"openedAt\":"
+        + openedAt + "}";
+
+    assertRefused(postBody("/api/v1/account-openings/confirmations", token("bank-970405-demo"), "application/json", body,
+        "Idempotency-Key", "odd-" + Math.abs(openedAt.hashCode()), "X-JWS-Signature",
+        vn.ansinh.gateway.support.BankSignatures.sign("970405", body)), "openedAt", what);
+  }
+
   private static String hostname() {
     try {
       return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).trim();
