@@ -114,11 +114,14 @@ class PopulationRegistryFaultsTest extends GatewayHttpTest {
     }
     assertThat(populationRegistryCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
-    // while open, callers are answered at once and the registry is left alone
+    // while open, callers are answered at once and the registry is left alone (background work,
+    // such as a held batch's eligibility gate, goes through the same circuit)
+    int before = registry.findAll(postRequestedFor(urlEqualTo("/population"))).size();
     HttpResponse<String> whileOpen = verifyOverRest();
     assertThat(whileOpen.statusCode()).isEqualTo(503);
     assertThat(Json.read(whileOpen.body()).get("detail").asText()).contains("circuit is open");
-    registry.verify(5, postRequestedFor(urlEqualTo("/population")));
+    assertThat(registry.findAll(postRequestedFor(urlEqualTo("/population")))).hasSize(before);
+    assertThat(before).isBetween(1, 5);
     // shown with its state, without failing the instance's own health or readiness
     HttpResponse<String> health = get("/actuator/health", null);
     assertThat(health.statusCode()).isEqualTo(200);
