@@ -35,6 +35,13 @@ public final class PopulationRegistryStubs {
         .willReturn(soap(lookupAnswer("000000000000", xmlText(name), "19900101", false))));
   }
 
+  /** Any id no other stub names is unknown to the population database (the lowest priority). */
+  public static void nobodyElse(WireMockServer registry) {
+    registry.stubFor(post(urlEqualTo("/population")).atPriority(100)
+        .willReturn(soap("<TraCuuThongTinCongDanResponse xmlns=\"http://dancuquocgia.bca\"><MaYeuCau>x</MaYeuCau>"
+            + "<TonTai>false</TonTai></TraCuuThongTinCongDanResponse>")));
+  }
+
   /** A death on a given date ({@code yyyymmdd}), as the registry's NgayMat gives it. */
   public static void diedOn(WireMockServer registry, String id, String name, String died) {
     registry.stubFor(post(urlEqualTo("/population"))
