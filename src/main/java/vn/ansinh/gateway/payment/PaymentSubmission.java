@@ -1,6 +1,5 @@
 package vn.ansinh.gateway.payment;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -106,33 +105,17 @@ public class PaymentSubmission {
       return batchId;
     } catch (SQLException e) {
       // a COPY left open holds the connection's lock: the rollback would wait on it for ever
-      abandon(copy, connection);
+      if (copy != null) {
+        copy.cancel();
+      }
       throw new DatabaseUnavailableException(e);
     } catch (RuntimeException e) {
-      abandon(copy, connection);
+      if (copy != null) {
+        copy.cancel();
+      }
       throw e;
     } finally {
       DataSourceUtils.releaseConnection(connection, dataSource);
-    }
-  }
-
-  /**
-   * A COPY cut off mid-stream (a bad row, a body that broke off, a dropped connection) is cancelled,
-   * and its connection is never lent again: the driver talks to it outside the pool's sight, so the
-   * pool could not tell that the protocol is left half-way, and the next borrower would read the
-   * answers meant for this one.
-   */
-  private void abandon(PaymentCopy copy, Connection connection) {
-    if (copy == null) {
-      return;
-    }
-    copy.cancel();
-    try {
-      if (dataSource.isWrapperFor(HikariDataSource.class)) {
-        dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
-      }
-    } catch (SQLException e) {
-      // not a Hikari pool: nothing more to do than the rollback
     }
   }
 
