@@ -198,13 +198,19 @@ public class IntegrityVerifier {
     String copy = "copy (select " + AuditStore.COLUMNS + " from audit_event where seq >= " + a + " and seq <= " + b
         + " order by seq) to stdout (format binary)";
     try (BinaryCopyRows rows = new BinaryCopyRows(new PGCopyInputStream(c.unwrap(PGConnection.class), copy))) {
-      while (!walk.broken() && rows.next()) {
+      // read to the end even after a break: a COPY left half-read would be cancelled out of band, and
+      // that cancel can land on whatever statement the pooled connection runs next
+      while (rows.next()) {
         long seq = rows.int8();
         Instant at = rows.timestamp();
         AuditEvent.Direction direction = AuditEvent.Direction.valueOf(rows.text());
         AuditEvent e = new AuditEvent(at, direction, rows.text(), rows.text(), rows.text(), rows.text(), rows.text(),
             rows.text(), rows.int4(), rows.int4(), rows.text(), rows.text(), rows.text(), rows.text());
-        walk.next(seq, rows.text(), e, rows.text());
+        String prevHash = rows.text();
+        String hash = rows.text();
+        if (!walk.broken()) {
+          walk.next(seq, prevHash, e, hash);
+        }
       }
     } catch (IOException e) {
       throw new SQLException("reading the audit trail failed", e);
