@@ -87,7 +87,9 @@ class ReadinessTest {
       assertThat(gateway.alive()).as("the gateway died; see " + gateway.folder().resolve("console.log")).isTrue();
       assertThat(System.nanoTime()).as("the gateway did not get ready").isLessThan(deadline);
       token = token != null ? token : token().orElse(null);
-      verify(token).ifPresent(beforeReady::add);
+      if (token != null) {   // without one the answer is a 401, which needs no route
+        verify(token).ifPresent(beforeReady::add);
+      }
       soap().ifPresent(beforeReady::add);
       Thread.sleep(20);
     }
