@@ -5,6 +5,5 @@ package vn.ansinh.gateway.payment;
  * and waits for the batch-level ones (duplicates, the deceased, the account mapping).
  */
 public enum PaymentStatus {
-  RECEIVED, INVALID, DUPLICATE, DECEASED, UNVERIFIED, IDENTITY_MISMATCH, CASH, PENDING, DISPATCHED, ACCEPTED, PAID,
-  REJECTED, RETURNED
+  RECEIVED, INVALID, DUPLICATE, DECEASED, UNVERIFIED, IDENTITY_MISMATCH, CASH, PENDING, DISPATCHED, ACCEPTED, PAID, REJECTED, RETURNED
 }
