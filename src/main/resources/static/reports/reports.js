@@ -18,9 +18,14 @@
     el.className = isError ? 'error' : '';
   }
 
+  // sums of đồng may pass 2^53: whole numbers beyond it become BigInt (Intl formats both) where the
+  // browser gives the source text to a reviver, instead of being rounded
+  const exact = (key, value, context) => typeof value === 'number' && !Number.isSafeInteger(value)
+    && context && /^-?[0-9]+$/.test(context.source) ? BigInt(context.source) : value;
+
   async function api(path) {
     const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token } });
-    const body = await response.json();
+    const body = JSON.parse(await response.text(), exact);
     if (!response.ok) {
       throw new Error(body.detail || body.title || ('HTTP ' + response.status));
     }

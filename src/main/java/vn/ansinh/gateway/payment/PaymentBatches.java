@@ -36,8 +36,8 @@ public class PaymentBatches {
 
   void received(long key, long count, BigInteger sum, long invalid, BatchStatus status, String reason) {
     jdbc.update("update payment_batch set received_count = ?, received_sum = ?, invalid_count = ?, status = ?,"
-        + " status_reason = ?, updated_at = ? where batch_key = ?", count, new BigDecimal(sum), invalid, status.name(), reason,
-        Timestamp.from(clock.instant()), key);
+        + " status_reason = ?, updated_at = ? where batch_key = ?", count, new BigDecimal(sum), invalid, status.name(),
+        reason, Timestamp.from(clock.instant()), key);
   }
 
   /** The batch as partners read it: while a bank file of it is dead-lettered, the status reason says which and why. */
@@ -87,7 +87,8 @@ public class PaymentBatches {
   void validated(long key, Totals t) {
     jdbc.update("update payment_batch set duplicate_count = ?, deceased_count = ?, cash_count = ?, cash_sum = ?,"
         + " bank_count = ?, bank_sum = ?, updated_at = ? where batch_key = ?", t.duplicates(), t.deceased(),
-        t.cash(), new BigDecimal(t.cashSum()), t.bank(), new BigDecimal(t.bankSum()), Timestamp.from(clock.instant()), key);
+        t.cash(), new BigDecimal(t.cashSum()), t.bank(), new BigDecimal(t.bankSum()), Timestamp.from(clock.instant()),
+        key);
   }
 
   void approved(long key, String approver, Instant at) {

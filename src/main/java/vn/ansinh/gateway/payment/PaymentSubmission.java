@@ -32,7 +32,7 @@ import vn.ansinh.gateway.outbox.Outbox;
 public class PaymentSubmission {
 
   static final String VALIDATION = "payment-batch-validation";
-  static final int MAX_AMOUNT_DIGITS = 1000;   // numeric's precision limit; beyond it a list is refused whole
+  static final int MAX_AMOUNT_LENGTH = 1000;   // longer is no amount: the whole list is refused (numeric has limits too)
   private static final int SHOWN_DIGITS = 30;  // longer numbers are described, not quoted, in a status reason
   private final PaymentBatches batches;
   private final BankDirectory banks;
@@ -74,9 +74,9 @@ public class PaymentSubmission {
       while (rows.hasNext()) {
         PaymentRow r = rows.next();
         row++;
-        if (r.amountVnd() != null && r.amountVnd().length() > MAX_AMOUNT_DIGITS) {
+        if (r.amountVnd() != null && r.amountVnd().length() > MAX_AMOUNT_LENGTH) {
           throw new InvalidRequestException(List.of(new Violation("amountVnd", row,
-              "has more than " + MAX_AMOUNT_DIGITS + " characters: no list can be checked against it")));
+              "has more than " + MAX_AMOUNT_LENGTH + " characters: that is no amount")));
         }
         BigInteger amount = PaymentRules.amountOf(r);
         if (amount != null) {
@@ -95,9 +95,9 @@ public class PaymentSubmission {
       if (row != declared.controlCount() || !sum.value().equals(declared.controlSum())) {
         // the invalid rows stay, listed under the batch's errors; nothing else of it is ever paid
         jdbc.update("delete from payment where batch_key = ? and status <> 'INVALID'", key);
-        batches.received(key, row, sum.value(), invalid, BatchStatus.REJECTED, "the control totals do not match the list: "
-            + "declared " + declared.controlCount() + " rows and " + shown(declared.controlSum()) + " VND, received "
-            + row + " rows and " + shown(sum.value()) + " VND");
+        batches.received(key, row, sum.value(), invalid, BatchStatus.REJECTED,
+            "the control totals do not match the list: declared " + declared.controlCount() + " rows and "
+            + shown(declared.controlSum()) + " VND, received " + row + " rows and " + shown(sum.value()) + " VND");
         return batchId;
       }
       batches.received(key, row, sum.value(), invalid, BatchStatus.VALIDATING, null);

@@ -111,6 +111,19 @@ class PaymentAmountsTest extends PaymentCycleTest {
     JsonNode r = reconciliation(batchId);
     assertThat(r.path("invalid").toString()).isEqualTo("{\"count\":1,\"sumVnd\":-200000}");
     assertThat(r.path("balanced").asBoolean()).as(r.toString()).isTrue();
+    // the same in JSON, where amounts are numbers: a negative one and one beyond 64 bits count too
+    String json = "{\"payments\":[{\"paymentId\":\"NEGJ-1\",\"beneficiaryId\":\"B1\",\"personalId\":\"" + newPerson()
+        + "\",\"fullName\":\"Nguyễn Văn An\",\"amountVnd\":500000,\"bankBin\":\"970405\",\"accountNumber\":\"1500205000001\"},"
+        + "{\"paymentId\":\"NEGJ-2\",\"beneficiaryId\":\"B2\",\"personalId\":\"" + newPerson()
+        + "\",\"fullName\":\"Trần Thị Hoà\",\"amountVnd\":-200000},"
+        + "{\"paymentId\":\"NEGJ-3\",\"beneficiaryId\":\"B3\",\"personalId\":\"" + newPerson()
+        + "\",\"fullName\":\"Phạm Thị Lan\",\"amountVnd\":123456789012345678901234567890}]}";
+    String total = sum("500000", "-200000", "123456789012345678901234567890").toString();
+    HttpResponse<String> inJson = postBody("/api/v1/payment-batches?program=SOCIAL_ALLOWANCE&period=2027-03",
+        token("dolisa-demo"), "application/json", json, "X-Control-Count", "3", "X-Control-Sum", total);
+    JsonNode j = awaitStatus(batchIdOf(inJson), "AWAITING_APPROVAL");
+    assertThat(j.path("sums").path("received").bigIntegerValue()).isEqualTo(new BigInteger(total));
+    assertThat(j.path("counts").path("invalid").asInt()).isEqualTo(2);
     // counted without the negative amount, the list would not match
     String other = batchIdOf(submit("dolisa-demo", "SOCIAL_ALLOWANCE", "2027-03",
         csv.replace("NEG-", "NEG2-"), 2, "500000"));

@@ -73,6 +73,24 @@ class ReportsPageTest extends PaymentCycleTest {
     assertThat(browser.findElement(By.id("reconciliation-summary")).getText()).isEqualTo("Batch SETTLED: balanced.");
     assertThat(browser.findElement(By.cssSelector("#reconciliation-table tr[data-line='paid']")).getText())
         .contains("Paid").contains("2");
+
+    // sums past 2^64 are shown to the last đồng, not rounded as JavaScript numbers would be
+    String huge = "WEB-4,B4," + newPerson() + ",Lê Thị Mai,9223372036854775806,970405,1500205000004,40,16681,\n"
+        + "WEB-5,B5," + newPerson() + ",Hoàng Văn Nam,9223372036854775805,970405,1500205000005,40,16681,\n"
+        + "WEB-6,B6," + newPerson() + ",Trần Văn Bảo,500000,970405,1500205000006,40,16681,\n";
+    String hugeBatch = batchIdOf(submit("dolisa-demo", "SOCIAL_ALLOWANCE", "2029-08", huge, 3,
+        "18446744073710051611"));
+    awaitStatus(hugeBatch, "AWAITING_APPROVAL");
+    browser.findElement(By.id("batch-id")).clear();
+    browser.findElement(By.id("batch-id")).sendKeys(hugeBatch);
+    browser.findElement(By.id("reconciliation-button")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reconciliation-summary"), "AWAITING_APPROVAL"));
+    assertThat(browser.findElement(By.id("reconciliation-summary")).getText())
+        .isEqualTo("Batch AWAITING_APPROVAL: balanced.");
+    assertThat(browser.findElement(By.cssSelector("#reconciliation-table tr[data-line='invalid']")).getText())
+        .contains("18.446.744.073.709.551.611");
+    assertThat(browser.findElement(By.cssSelector("#reconciliation-table tr[data-line='declared']")).getText())
+        .contains("18.446.744.073.710.051.611");
   }
 
   @Test
