@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.ansinh.gateway.support.Json;
+import vn.ansinh.gateway.support.PopulationRegistryStubs;
 
 /** Amounts that cannot be right are stopped, and every total is exact, over HTTP (SPEC §4.4, §4.6, §4.9). */
 class PaymentAmountsTest extends PaymentCycleTest {
@@ -112,7 +113,9 @@ class PaymentAmountsTest extends PaymentCycleTest {
     assertThat(r.path("invalid").toString()).isEqualTo("{\"count\":1,\"sumVnd\":-200000}");
     assertThat(r.path("balanced").asBoolean()).as(r.toString()).isTrue();
     // the same in JSON, where amounts are numbers: a negative one and one beyond 64 bits count too
-    String json = "{\"payments\":[{\"paymentId\":\"NEGJ-1\",\"beneficiaryId\":\"B1\",\"personalId\":\"" + newPerson()
+    String payable = newPerson();
+    PopulationRegistryStubs.asListed(registry, payable, "Nguyễn Văn An");
+    String json = "{\"payments\":[{\"paymentId\":\"NEGJ-1\",\"beneficiaryId\":\"B1\",\"personalId\":\"" + payable
         + "\",\"fullName\":\"Nguyễn Văn An\",\"amountVnd\":500000,\"bankBin\":\"970405\",\"accountNumber\":\"1500205000001\"},"
         + "{\"paymentId\":\"NEGJ-2\",\"beneficiaryId\":\"B2\",\"personalId\":\"" + newPerson()
         + "\",\"fullName\":\"Trần Thị Hoà\",\"amountVnd\":-200000},"
