@@ -93,9 +93,10 @@ class ReadinessTest {
       soap().ifPresent(beforeReady::add);
       Thread.sleep(20);
     }
-    // the probes met Tomcat answering while the routes did not run yet
-    assertThat(beforeReady).isNotEmpty();
-    beforeReady.forEach(ReadinessTest::assertNotReadyProblem);
+    // the probes met Tomcat answering while the routes did not run yet; a call that lands between
+    // the routes starting and the next readiness probe may already be answered in full
+    assertThat(beforeReady).isNotEmpty().anyMatch(r -> r.statusCode() == 503);
+    beforeReady.stream().filter(r -> r.statusCode() != 200).forEach(ReadinessTest::assertNotReadyProblem);
 
     token = token != null ? token : token().orElseThrow();
     HttpResponse<String> ready = verify(token).orElseThrow();
