@@ -141,9 +141,11 @@ public class BatchValidation {
     jdbc.update(PLAN_FILES, k, k, k);
     PaymentBatches.Totals totals = totals(jdbc, k);
     batches.validated(k, totals);
-    batches.stopped(k, jdbc.queryForObject("select count(*) from payment where batch_key = ? and status = 'UNVERIFIED'",
-        Long.class, k), jdbc.queryForObject("select count(*) from payment where batch_key = ? and status = 'IDENTITY_MISMATCH'",
-        Long.class, k));
+    // one pass over the list for both gate stops
+    jdbc.query("select count(*) filter (where status = 'UNVERIFIED'), count(*) filter (where status = 'IDENTITY_MISMATCH')"
+        + " from payment where batch_key = ?", rs -> {
+          batches.stopped(k, rs.getLong(1), rs.getLong(2));
+        }, k);
     for (Long stops : jdbc.queryForList(TELL_STOPS, Long.class, k, k)) {
       outbox.enqueue(PaymentReports.RESULTS, b.owner(), Long.toString(stops));
     }

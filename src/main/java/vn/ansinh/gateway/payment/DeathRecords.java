@@ -2,6 +2,7 @@ package vn.ansinh.gateway.payment;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,7 +59,7 @@ public class DeathRecords {
     jdbc.update("delete from deceased_person where personal_id = ?", personalId);
 
     int freed = 0;
-    List<String> touched = new java.util.ArrayList<>();
+    List<String> touched = new ArrayList<>();
     for (Map<String, Object> row : jdbc.queryForList(STOPPED, personalId)) {
       long key = ((Number) row.get("batch_key")).longValue();
       batches.lock(key);
