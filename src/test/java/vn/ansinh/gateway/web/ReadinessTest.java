@@ -94,9 +94,11 @@ class ReadinessTest {
       Thread.sleep(20);
     }
     // the probes met Tomcat answering while the routes did not run yet; a call that lands between
-    // the routes starting and the next readiness probe may already be answered in full
+    // the routes starting and the next readiness probe may already be answered in full, and a call
+    // without a token (the SOAP probe) is a 401, which needs no route
     assertThat(beforeReady).isNotEmpty().anyMatch(r -> r.statusCode() == 503);
-    beforeReady.stream().filter(r -> r.statusCode() != 200).forEach(ReadinessTest::assertNotReadyProblem);
+    beforeReady.stream().filter(r -> r.statusCode() != 200 && r.statusCode() != 401)
+        .forEach(ReadinessTest::assertNotReadyProblem);
 
     token = token != null ? token : token().orElseThrow();
     HttpResponse<String> ready = verify(token).orElseThrow();
