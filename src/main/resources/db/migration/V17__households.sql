@@ -3,5 +3,5 @@
 alter table beneficiary add column household_id varchar(32);
 alter table beneficiary add column household_category varchar(10);   -- POOR or NEAR_POOR
 -- the account-opening progress report reads one province's households at a time
-create index beneficiary_household on beneficiary (province_code, owner, household_id) include (commune_code, household_category, status)
+create index beneficiary_household on beneficiary (province_code, owner, household_id) include (commune_code, household_category, status, beneficiary_id)
   where household_id is not null;
