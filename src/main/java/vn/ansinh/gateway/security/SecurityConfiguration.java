@@ -22,6 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -273,8 +274,8 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  OAuth2AuthorizationService authorizationService(Clock clock) {
-    return new SignInAuthorizations(SIGN_IN_KEPT, clock);
+  OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, Clock clock) {
+    return new SignInAuthorizations(jdbc, SIGN_IN_KEPT, clock);
   }
 
   /**

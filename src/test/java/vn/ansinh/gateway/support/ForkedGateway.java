@@ -78,6 +78,10 @@ public final class ForkedGateway implements AutoCloseable {
     return folder;
   }
 
+  public int port() {
+    return port;
+  }
+
   /** SIGTERM, as an orchestrator stops an instance: graceful shutdown; returns at once. */
   public void terminate() {
     process.destroy();
