@@ -53,7 +53,7 @@ class ShippedUnitLists implements InitializingBean {
   public void afterPropertiesSet() {
     long started = System.nanoTime();
     if (loaded()) {
-      log.debug("Administrative units {} already loaded ({} ms)", dataset, (System.nanoTime() - started) / 1_000_000);
+      log.info("Administrative units {} in place ({} ms)", dataset, (System.nanoTime() - started) / 1_000_000);
       return;
     }
     tx.executeWithoutResult(s -> {

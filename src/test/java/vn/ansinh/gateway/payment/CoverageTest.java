@@ -104,8 +104,8 @@ class CoverageTest extends PaymentCycleTest {
         "OWN-2,B2," + newPerson() + ",Trần Thị Hoà,500000,970405,1500205000002,40,16690,\n", 1, "500000")),
         "AWAITING_APPROVAL");
     String social = batchIdOf(submit("vss-demo", "SOCIAL_INSURANCE_BENEFIT", "2031-03",
-        "VSS-1,B1," + newPerson() + ",Lê Thị Mai,500000,970405,1500205000003,40,16681,\n"
-        + "VSS-2,B2," + newPerson() + ",Hoàng Văn Nam,500000,970405,1500205000004,40,16681,\n", 2, "1000000"));
+        "COVERAGE-VSS-1,B1," + newPerson() + ",Lê Thị Mai,500000,970405,1500205000003,40,16681,\n"
+        + "COVERAGE-VSS-2,B2," + newPerson() + ",Hoàng Văn Nam,500000,970405,1500205000004,40,16681,\n", 2, "1000000"));
     awaitStatus(social, "AWAITING_APPROVAL", "vss-demo");
 
     assertThat(lines(coverage("period=2031-03&provinceCode=40", "dolisa-demo")))
