@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -140,7 +141,7 @@ public class CoverageController {
     try {
       return Program.valueOf(value);
     } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("program", "must be one of " + java.util.Arrays.toString(Program.values()));
+      throw new InvalidRequestException("program", "must be one of " + Arrays.toString(Program.values()));
     }
   }
 

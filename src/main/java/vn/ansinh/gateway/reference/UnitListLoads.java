@@ -62,12 +62,16 @@ public class UnitListLoads {
 
   public record Ended(String listId, LocalDate validTo) {}
 
+  /** The list in force last: the one without an end. */
+  private record Last(String listId, LocalDate validFrom) {}
+
   @Transactional
   public Loaded load(String operator, LocalDate validFrom, InputStream body, Charset charset) {
     jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOAD_LOCK);
-    Map<String, Object> last = jdbc.queryForMap("select list_id, valid_from from admin_unit_list where valid_to is null");
-    String lastId = (String) last.get("list_id");
-    LocalDate lastFrom = last.get("valid_from") == null ? null : ((java.sql.Date) last.get("valid_from")).toLocalDate();
+    Last last = jdbc.queryForObject("select list_id, valid_from from admin_unit_list where valid_to is null",
+        (rs, i) -> new Last(rs.getString(1), rs.getObject(2, LocalDate.class)));
+    String lastId = last.listId();
+    LocalDate lastFrom = last.validFrom();
     if (lastFrom != null && !validFrom.isAfter(lastFrom)) {
       throw new ConflictException("validFrom must be after " + lastFrom + ", the first day of the list in force last ("
           + lastId + ")");
