@@ -1,6 +1,7 @@
 package vn.ansinh.gateway.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -8,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.ansinh.gateway.support.GatewayHttpTest;
 import vn.ansinh.gateway.support.Json;
@@ -94,7 +97,9 @@ class AdministrativeUnitsTest extends GatewayHttpTest {
         + "99,99991,Phường Mới,Phường,Tỉnh Thử Nghiệm\n";
 
     assertThat(load("2090-01-01", newer, "dolisa-demo").statusCode()).as("ops.manage only").isEqualTo(403);
-    HttpResponse<String> loaded = load("2090-01-01", newer, "ops-demo");
+    String requestId = "unit-list-" + UUID.randomUUID();
+    HttpResponse<String> loaded = postBody(PATH + "?validFrom=2090-01-01", token("ops-demo"), "text/csv; charset=UTF-8",
+        newer, "X-Request-Id", requestId);
 
     assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
     assertThat(loaded.headers().firstValue("Location")).hasValue(PATH + "?date=2090-01-01");
@@ -114,6 +119,11 @@ class AdministrativeUnitsTest extends GatewayHttpTest {
     assertThat(dayBefore.path("validTo").asText()).isEqualTo("2089-12-31");
     assertThat(units("?date=2095-06-01&provinceCode=99", "dolisa-demo").path("provinces").get(0).path("name").asText())
         .isEqualTo("Tỉnh Thử Nghiệm");
+
+    // on the audit trail: who loaded which list
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Json.read(get("/api/v1/audit/events?requestId="
+        + requestId, token("infosec-demo")).body()).path("events").toString())
+        .contains("\"partner\":\"ops-demo\"", "\"operation\":\"loadAdministrativeUnits\"", "\"status\":201"));
 
     // a list must start after the one in force last
     HttpResponse<String> older = load("2090-01-01", newer, "ops-demo");
