@@ -112,7 +112,7 @@ class CoverageTest extends PaymentCycleTest {
         .containsExactlyInAnyOrderEntriesOf(Map.of("16681", 1, "16690", 1));
     assertThat(lines(coverage("period=2031-03&provinceCode=40&program=SOCIAL_ALLOWANCE", "dolisa-demo")))
         .containsExactlyInAnyOrderEntriesOf(Map.of("16681", 1));
-    assertThat(lines(coverage("period=2031-03&provinceCode=40", "reports-operator-test")))
+    assertThat(lines(coverage("period=2031-03&provinceCode=40", "operations-reader-test")))
         .containsExactlyInAnyOrderEntriesOf(Map.of("16681", 3, "16690", 1));
   }
 
