@@ -41,6 +41,11 @@
     row.appendChild(td);
   }
 
+  // a split legacy commune whose people could not be attributed to one of its parts has a line of its own
+  function lineOf(c) {
+    return c.split ? c.legacyCommuneCode + ' (split)' : c.communeCode;
+  }
+
   function chart(communes) {
     const svg = $('coverage-chart');
     const ns = 'http://www.w3.org/2000/svg';
@@ -54,14 +59,14 @@
       const label = document.createElementNS(ns, 'text');
       label.setAttribute('x', 0);
       label.setAttribute('y', y + 15);
-      label.textContent = c.communeCode;
+      label.textContent = lineOf(c);
       const bar = document.createElementNS(ns, 'rect');
       bar.setAttribute('class', 'bar');
       bar.setAttribute('x', labelWidth);
       bar.setAttribute('y', y + 3);
       bar.setAttribute('height', rowHeight - 6);
       bar.setAttribute('width', width * Number(c.percent) / 100);
-      bar.setAttribute('data-commune', c.communeCode);
+      bar.setAttribute('data-commune', c.split ? 'split-' + c.legacyCommuneCode : c.communeCode);
       const value = document.createElementNS(ns, 'text');
       value.setAttribute('x', labelWidth + width * Number(c.percent) / 100 + 6);
       value.setAttribute('y', y + 15);
@@ -83,8 +88,11 @@
       body.replaceChildren();
       c.communes.forEach((commune) => {
         const row = document.createElement('tr');
-        row.setAttribute('data-commune', commune.communeCode);
-        cell(row, commune.communeCode);
+        row.setAttribute('data-commune', commune.split ? 'split-' + commune.legacyCommuneCode : commune.communeCode);
+        if (commune.communeName) {
+          row.title = commune.split ? commune.communeName + ': split in 2025, not attributed' : commune.communeName;
+        }
+        cell(row, lineOf(commune));
         cell(row, number.format(commune.beneficiaries));
         cell(row, number.format(commune.paidThroughAccounts));
         cell(row, number.format(commune.paidInCash));

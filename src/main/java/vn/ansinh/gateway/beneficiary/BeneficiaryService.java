@@ -10,8 +10,10 @@ import vn.ansinh.gateway.audit.SubjectHasher;
 import vn.ansinh.gateway.error.ConflictException;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.NotFoundException;
+import vn.ansinh.gateway.error.UnknownAdministrativeUnitException;
 import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.outbox.Outbox;
+import vn.ansinh.gateway.reference.AdministrativeUnits;
 
 /** Registration stores the beneficiary and its first piece of work together, before the 202. */
 @Service
@@ -22,12 +24,15 @@ public class BeneficiaryService {
   private final Outbox outbox;
   private final BankDirectory banks;
   private final SubjectHasher subjects;
+  private final AdministrativeUnits units;
 
-  public BeneficiaryService(Beneficiaries beneficiaries, Outbox outbox, BankDirectory banks, SubjectHasher subjects) {
+  public BeneficiaryService(Beneficiaries beneficiaries, Outbox outbox, BankDirectory banks, SubjectHasher subjects,
+      AdministrativeUnits units) {
     this.beneficiaries = beneficiaries;
     this.outbox = outbox;
     this.banks = banks;
     this.subjects = subjects;
+    this.units = units;
   }
 
   @Transactional
@@ -36,6 +41,11 @@ public class BeneficiaryService {
     List<Violation> violations = BeneficiaryRules.check(registration, banks);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
+    }
+    // well-formed codes must be in the list valid today: 422 naming the code and the list
+    List<Violation> unknown = units.codesOn(units.today()).check(registration.provinceCode(), registration.communeCode());
+    if (!unknown.isEmpty()) {
+      throw new UnknownAdministrativeUnitException(unknown);
     }
     if (!beneficiaries.insert(owner, registration)) {
       throw new ConflictException("beneficiaryId '" + registration.beneficiaryId() + "' is already registered by this partner");
@@ -72,6 +82,7 @@ public class BeneficiaryService {
     List<Violation> errors = new ArrayList<>();
     int row = 0;
     int accepted = 0;
+    AdministrativeUnits.Codes codes = units.codesOn(units.today());
     for (ReadRow read : rows) {
       row++;
       BeneficiaryRegistration r = read.registration();
@@ -81,6 +92,7 @@ public class BeneficiaryService {
           violations.add(v);
         }
       }
+      violations.addAll(codes.check(r.provinceCode(), r.communeCode()));
       if (violations.isEmpty() && !beneficiaries.insert(owner, r)) {
         violations = List.of(Violation.of("beneficiaryId", "is already registered by this partner"));
       }

@@ -3,6 +3,7 @@ package vn.ansinh.gateway.payment;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -19,6 +20,7 @@ import vn.ansinh.gateway.error.DatabaseUnavailableException;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.outbox.Outbox;
+import vn.ansinh.gateway.reference.AdministrativeUnits;
 
 /**
  * Takes a payment list in: every row is checked and streamed into the database as it is read,
@@ -40,16 +42,18 @@ public class PaymentSubmission {
   private final DataSource dataSource;
   private final PaymentLimits limits;
   private final JdbcTemplate jdbc;
+  private final AdministrativeUnits units;
   private final int perFile;
 
   public PaymentSubmission(PaymentBatches batches, BankDirectory banks, Outbox outbox, DataSource dataSource,
-      PaymentProperties properties, PaymentLimits limits, JdbcTemplate jdbc) {
+      PaymentProperties properties, PaymentLimits limits, JdbcTemplate jdbc, AdministrativeUnits units) {
     this.batches = batches;
     this.banks = banks;
     this.outbox = outbox;
     this.dataSource = dataSource;
     this.limits = limits;
     this.jdbc = jdbc;
+    this.units = units;
     this.perFile = properties.maxTransactionsPerFile();
   }
 
@@ -62,6 +66,8 @@ public class PaymentSubmission {
     long key = batches.create(batchId, owner, declared.program(), declared.period(), declared.controlCount(),
         declared.controlSum());
     long maxAmount = limits.maxAmount(Program.valueOf(declared.program()));
+    // a row is for its period: its codes are read against the list valid on the period's first day
+    AdministrativeUnits.Codes codes = units.codesOn(YearMonth.parse(declared.period()).atDay(1));
     Connection connection = DataSourceUtils.getConnection(dataSource);
     PaymentCopy copy = null;
     try {
@@ -83,6 +89,7 @@ public class PaymentSubmission {
           sum.add(amount);
         }
         List<Violation> violations = PaymentRules.check(r, amount, maxAmount, banks);
+        violations.addAll(codes.check(r.provinceCode(), r.communeCode()));
         if (violations.isEmpty()) {
           long fileSeq = r.bankBin() == null ? -1 : perBank.computeIfAbsent(r.bankBin(), b -> new long[1])[0]++ / perFile;
           copy.valid(row, r, amount.longValueExact(), fileSeq);

@@ -179,6 +179,9 @@ public class SecurityConfiguration {
             .requestMatchers(get("/api/v1/dead-letters"), post("/api/v1/dead-letters/*/replay"))
             .access(rights.allow("ops.manage", "dead-letter"))
             .requestMatchers(post("/api/v1/death-records/corrections")).access(rights.allow("ops.manage", "operations"))
+            // the official administrative units: any partner reads them; operators load a newer list
+            .requestMatchers(get("/api/v1/reference/administrative-units")).authenticated()
+            .requestMatchers(post("/api/v1/reference/administrative-units")).access(rights.allow("ops.manage", "operations"))
             // simulated agencies exist in demo mode only
             .requestMatchers(any("/ws/sim/**"), any("/sim/**")).access((auth, ctx) ->
                 new AuthorizationDecision(simulators))

@@ -31,17 +31,21 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
   private static final String PAYMENT_LISTS = "/api/v1/payment-batches";
   private static final String PAYMENT_REPORTS = "/api/v1/payment-reports";
+  private static final String UNIT_LISTS = "/api/v1/reference/administrative-units";
   private final long maxBytes;
   private final long maxListBytes;
   private final long maxReportBytes;
+  private final long maxUnitListBytes;
   private final ProblemWriter problems;
 
   public BodySizeLimitFilter(@Value("${gateway.request.max-body-bytes}") long maxBytes,
       @Value("${gateway.payments.max-upload-size}") DataSize maxListSize,
-      @Value("${gateway.payments.max-report-size}") DataSize maxReportSize, ProblemWriter problems) {
+      @Value("${gateway.payments.max-report-size}") DataSize maxReportSize,
+      @Value("${gateway.reference.admin-units.max-upload-size}") DataSize maxUnitListSize, ProblemWriter problems) {
     this.maxBytes = maxBytes;
     this.maxListBytes = maxListSize.toBytes();
     this.maxReportBytes = maxReportSize.toBytes();
+    this.maxUnitListBytes = maxUnitListSize.toBytes();
     this.problems = problems;
   }
 
@@ -50,7 +54,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     boolean post = "POST".equals(request.getMethod());
     long maxBytes = post && PAYMENT_LISTS.equals(request.getRequestURI()) ? maxListBytes
-        : post && PAYMENT_REPORTS.equals(request.getRequestURI()) ? maxReportBytes : this.maxBytes;
+        : post && PAYMENT_REPORTS.equals(request.getRequestURI()) ? maxReportBytes
+        : post && UNIT_LISTS.equals(request.getRequestURI()) ? maxUnitListBytes : this.maxBytes;
     if (request.getContentLengthLong() > maxBytes) {
       problems.write(request, response, new PayloadTooLargeException(maxBytes));
       return;

@@ -29,7 +29,9 @@ public final class ServiceCatalog {
       new Operation("GET", "/api/v1/reports/account-opening-progress", "report", "reportAccountOpeningProgress"),
       new Operation("GET", "/api/v1/dead-letters", "dead-letter", "listDeadLetters"),
       new Operation("POST", "/api/v1/dead-letters/*/replay", "dead-letter", "replayDeadLetter"),
-      new Operation("POST", "/api/v1/death-records/corrections", "operations", "correctDeathRecord"));
+      new Operation("POST", "/api/v1/death-records/corrections", "operations", "correctDeathRecord"),
+      new Operation("GET", "/api/v1/reference/administrative-units", "reference", "listAdministrativeUnits"),
+      new Operation("POST", "/api/v1/reference/administrative-units", "operations", "loadAdministrativeUnits"));
 
   private ServiceCatalog() {}
 

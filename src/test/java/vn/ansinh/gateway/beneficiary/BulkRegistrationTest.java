@@ -74,7 +74,7 @@ class BulkRegistrationTest extends GatewayHttpTest {
   void aWindows1258ListWithVietnameseNamesDecodesExactly() {
     String list = HEADER
         + prefix + "-1,SOCIAL_ALLOWANCE,040090000123,Nguyễn Văn An,1990-05-17,MALE,40,16681,0912345678,970405\n"
-        + prefix + "-2,POOR_HOUSEHOLD,044301000456,\"Trần Thị Hoà\",2001-02-03,FEMALE,44,19000,,970415\n";
+        + prefix + "-2,POOR_HOUSEHOLD,044301000456,\"Trần Thị Hoà\",2001-02-03,FEMALE,44,18997,,970415\n";
     byte[] cp1258 = windows1258(list);
 
     HttpResponse<String> response = csv(cp1258, "text/csv; charset=windows-1258");
@@ -145,9 +145,9 @@ class BulkRegistrationTest extends GatewayHttpTest {
   void datesAsAgenciesSpreadsheetsWriteThemAreTakenAndUnreadableValuesAreRowErrorsNeverDropped() {
     String list = HEADER
         + prefix + "-1,SOCIAL_ALLOWANCE,040090000123,Nguyễn Văn An,17/05/1990,MALE,40,16681,0912345678,970405\n"
-        + prefix + "-2,SOCIAL_ALLOWANCE,044301000456,Trần Thị Hoà,03/02/2001,WOMAN,44,19000,,970415\n"
-        + prefix + "-3,SOCIAL_ALLOWANCE,044301000456,Trần Thị Hoà,31/02/2001,FEMALE,44,19000,,970415\n"
-        + prefix + "-4,PENSION,044301000456,\"Trần Thị\u0007 Hoà\",2001-02-03,FEMALE,44,19000,,970415\n";
+        + prefix + "-2,SOCIAL_ALLOWANCE,044301000456,Trần Thị Hoà,03/02/2001,WOMAN,44,18997,,970415\n"
+        + prefix + "-3,SOCIAL_ALLOWANCE,044301000456,Trần Thị Hoà,31/02/2001,FEMALE,44,18997,,970415\n"
+        + prefix + "-4,PENSION,044301000456,\"Trần Thị\u0007 Hoà\",2001-02-03,FEMALE,44,18997,,970415\n";
 
     JsonNode result = Json.read(csv(list.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").body());
 

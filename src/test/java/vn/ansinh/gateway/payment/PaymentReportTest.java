@@ -168,15 +168,12 @@ class PaymentReportTest extends PaymentCycleTest {
   }
 
   @Test
-  void nonCashCoverageCountsPeoplePerCommuneUnderTheCodesValidInThePeriod() throws Exception {
-    // 99901 is an old commune code that became 16681 from 2029
-    jdbc.update("insert into admin_unit_change (old_commune, valid_from, new_commune, new_province)"
-        + " values ('99901', '2029-01-01', '16681', '40')");
+  void nonCashCoverageCountsPeoplePerCommuneOfTheListValidInThePeriod() throws Exception {
     String csv = "COV-1,B1," + newPerson() + ",Nguyễn Văn An,500000,970405,1500205000001,40,16681,\n"
         + "COV-2,B2," + newPerson() + ",Trần Thị Hoà,500000,970405,1500205000002,40,16681,\n"
         + "COV-3,B3," + newPerson() + ",Phạm Thị Lan,500000,,,40,16681,\n"
-        + "COV-4,B4," + newPerson() + ",Lê Thị Mai,500000,970405,1500205000004,38,99901,\n"
-        + "COV-5,B5," + newPerson() + ",Hoàng Văn Nam,500000,970405,1500205000005,40,16684,\n";
+        + "COV-4,B4," + newPerson() + ",Lê Thị Mai,500000,970405,1500205000004,40,16681,\n"
+        + "COV-5,B5," + newPerson() + ",Hoàng Văn Nam,500000,970405,1500205000005,40,16690,\n";
     String coverageBatch = batchIdOf(submit("dolisa-demo", "2029-03", csv, 5, 2_500_000));
     awaitStatus(coverageBatch, "AWAITING_APPROVAL");
     assertThat(approve("treasury-demo", coverageBatch).statusCode()).isEqualTo(200);
@@ -190,8 +187,10 @@ class PaymentReportTest extends PaymentCycleTest {
         token("dolisa-demo")).body());
 
     assertThat(coverage.path("communes").toString()).isEqualTo("["
-        + "{\"communeCode\":\"16681\",\"beneficiaries\":4,\"paidThroughAccounts\":3,\"paidInCash\":1,\"percent\":75.0},"
-        + "{\"communeCode\":\"16684\",\"beneficiaries\":1,\"paidThroughAccounts\":0,\"paidInCash\":0,\"percent\":0.0}]");
+        + "{\"communeCode\":\"16681\",\"communeName\":\"Phường Thành Vinh\",\"split\":false,\"beneficiaries\":4,"
+        + "\"paidThroughAccounts\":3,\"paidInCash\":1,\"percent\":75.0},"
+        + "{\"communeCode\":\"16690\",\"communeName\":\"Phường Trường Vinh\",\"split\":false,\"beneficiaries\":1,"
+        + "\"paidThroughAccounts\":0,\"paidInCash\":0,\"percent\":0.0}]");
     assertThat(coverage.path("beneficiaries").asInt()).isEqualTo(5);
     assertThat(coverage.path("percent").decimalValue()).isEqualByComparingTo("60.00");
     assertThat(get("/api/v1/reports/non-cash-coverage?period=2029-3&provinceCode=40", token("dolisa-demo"))
