@@ -339,7 +339,8 @@ class BeneficiaryLifecycleTest extends GatewayHttpTest {
     String dolisa = registered("dolisa-demo");
     String vss = registered("vss-demo");
 
-    assertThat(suspend("dolisa-demo", dolisa, "2026-03-01").statusCode()).isEqualTo(200);
+    HttpResponse<String> suspended = suspend("dolisa-demo", dolisa, "2026-03-01");
+    assertThat(suspended.statusCode()).isEqualTo(200);
     assertThat(patch("vss-demo", vss, etag("vss-demo", vss),
         "{\"provinceCode\":\"40\",\"communeCode\":\"16702\",\"effectiveFrom\":\"2026-04-01\"}").statusCode())
         .isEqualTo(200);
@@ -357,6 +358,11 @@ class BeneficiaryLifecycleTest extends GatewayHttpTest {
     assertThat(toVss.path("hoTen").asText()).isEqualTo("Nguyễn Văn An");
     assertThat(registry.findAll(postRequestedFor(urlEqualTo("/vss/notifications"))
         .withRequestBody(containing("CHUYEN_DIA_BAN"))).get(0).getHeader("Idempotency-Key")).startsWith("BC-");
+    // and into the audit trail, under the keyed hash of the personal id
+    String requestId = suspended.headers().firstValue("X-Request-Id").orElseThrow();
+    await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject("select count(*) from audit_event"
+        + " where request_id = ? and operation = 'suspendBeneficiary' and outcome = 'OK' and subject_hash = ?",
+        Integer.class, requestId, subjects.hash(AN)) == 1);
   }
 
   /** The first lifecycle message to the agency that mentions {@code marker}. */
