@@ -1,17 +1,12 @@
 package vn.ansinh.gateway.beneficiary;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ansinh.gateway.audit.AuditContext;
@@ -19,22 +14,20 @@ import vn.ansinh.gateway.audit.AuditEvent;
 import vn.ansinh.gateway.audit.AuditTrail;
 import vn.ansinh.gateway.audit.Outcomes;
 import vn.ansinh.gateway.audit.SubjectHasher;
-import vn.ansinh.gateway.citizen.CitizenVerificationRequest;
-import vn.ansinh.gateway.citizen.CitizenVerificationResult;
 import vn.ansinh.gateway.error.ChangeRefusedException;
 import vn.ansinh.gateway.error.ConflictException;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.NotFoundException;
 import vn.ansinh.gateway.error.PreconditionFailedException;
-import vn.ansinh.gateway.error.PreconditionRequiredException;
 import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.outbox.Outbox;
 
 /**
- * The lifecycle of a beneficiary (SPEC §4.10): corrections and moves (a corrected name only once
- * the population database confirms it), suspension and resumption, termination. Each change is
- * kept with who, when and from which date, moves the ETag on, and goes to the owning agency
- * through the outbox in the same transaction. A terminated beneficiary takes no more changes.
+ * The lifecycle of a beneficiary (SPEC §4.10): suspension and resumption, termination (also from a
+ * death the population database reports), the dated communes and the history; corrections and
+ * moves are {@link BeneficiaryCorrections}. Each change is kept with who, when and from which date,
+ * moves the ETag on, and goes to the owning agency through the outbox in the same transaction. A
+ * terminated beneficiary takes no more changes.
  */
 @Service
 public class BeneficiaryLifecycle {
@@ -43,24 +36,17 @@ public class BeneficiaryLifecycle {
   private final Beneficiaries beneficiaries;
   private final LifecycleRecords records;
   private final Outbox outbox;
-  private final BankDirectory banks;
-  private final ObjectMapper json;
-  private final ProducerTemplate flows;
   private final TransactionTemplate tx;
   private final LifecycleProperties properties;
   private final SubjectHasher subjects;
   private final AuditTrail audit;
   private final Clock clock;
 
-  public BeneficiaryLifecycle(Beneficiaries beneficiaries, LifecycleRecords records, Outbox outbox, BankDirectory banks,
-      ObjectMapper json, ProducerTemplate flows, TransactionTemplate tx, LifecycleProperties properties,
-      SubjectHasher subjects, AuditTrail audit, Clock clock) {
+  public BeneficiaryLifecycle(Beneficiaries beneficiaries, LifecycleRecords records, Outbox outbox,
+      TransactionTemplate tx, LifecycleProperties properties, SubjectHasher subjects, AuditTrail audit, Clock clock) {
     this.beneficiaries = beneficiaries;
     this.records = records;
     this.outbox = outbox;
-    this.banks = banks;
-    this.json = json;
-    this.flows = flows;
     this.tx = tx;
     this.properties = properties;
     this.subjects = subjects;
@@ -83,51 +69,6 @@ public class BeneficiaryLifecycle {
   public Seen find(String owner, String beneficiaryId) {
     Beneficiary b = load(owner, beneficiaryId);
     return seen(b, records.state(owner, beneficiaryId).orElseThrow());
-  }
-
-  /** Applies a merge patch made from the version {@code ifMatch} names. */
-  public Seen patch(String owner, String beneficiaryId, String ifMatch, JsonNode body, String changedBy) {
-    Beneficiary b = load(owner, beneficiaryId);
-    LifecycleRecords.State before = records.state(owner, beneficiaryId).orElseThrow();
-    if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-      throw new PreconditionRequiredException();
-    }
-    BeneficiaryPatch patch = BeneficiaryPatch.read(body, json, banks);
-    checkChangeable(before, ifMatch);
-    if (patch.moves()) {
-      within(patch.effectiveFrom());
-    }
-    String name = patch.values().get("fullName");
-    boolean renamed = name != null && !name.equals(b.registration().fullName());
-    if (renamed) {
-      confirmName(b, name);   // outside the transaction: the registry may take seconds
-    }
-    return tx.execute(status -> {
-      LifecycleRecords.State now = records.lock(owner, beneficiaryId).orElseThrow();
-      checkChangeable(now, ifMatch);
-      Beneficiary current = load(owner, beneficiaryId);
-      Map<String, String> values = new LinkedHashMap<>(patch.values());
-      if (patch.moves()) {
-        LocalDate last = records.lastMove(owner, beneficiaryId);
-        if (last != null && !patch.effectiveFrom().isAfter(last)) {
-          throw new ChangeRefusedException("change-refused", "Change refused", Violation.of(
-              BeneficiaryPatch.EFFECTIVE_FROM, "must be after the last move, which took effect on " + last));
-        }
-        String province = values.getOrDefault("provinceCode", current.registration().provinceCode());
-        String commune = values.getOrDefault("communeCode", current.registration().communeCode());
-        records.moved(owner, beneficiaryId, patch.effectiveFrom(), current.registration().provinceCode(),
-            current.registration().communeCode(), province, commune);
-      }
-      records.update(owner, beneficiaryId, values);
-      if (renamed && current.status() == BeneficiaryStatus.IDENTITY_MISMATCH) {
-        // the corrected identity is the registry's: onboarding goes on from the identity check
-        beneficiaries.status(owner, beneficiaryId, BeneficiaryStatus.IDENTITY_MISMATCH, BeneficiaryStatus.VERIFYING, null);
-        outbox.enqueue(BeneficiaryService.IDENTITY_CHECK, owner, beneficiaryId);
-      }
-      changed(owner, beneficiaryId, patch.moves() ? "MOVED" : "CHANGED", patch.fields(),
-          patch.moves() ? patch.effectiveFrom() : today(), null, changedBy);
-      return find(owner, beneficiaryId);
-    });
   }
 
   public Seen suspend(String owner, String beneficiaryId, String reason, LocalDate from, String changedBy) {
@@ -245,7 +186,7 @@ public class BeneficiaryLifecycle {
     changed(owner, beneficiaryId, "TERMINATED", List.of("status"), from, reason.name(), changedBy);
   }
 
-  private void changed(String owner, String beneficiaryId, String kind, List<String> fields, LocalDate effectiveFrom,
+  void changed(String owner, String beneficiaryId, String kind, List<String> fields, LocalDate effectiveFrom,
       String reason, String changedBy) {
     long change = records.record(owner, beneficiaryId, kind, fields, effectiveFrom, reason, changedBy,
         AuditContext.current().requestId());
@@ -253,7 +194,7 @@ public class BeneficiaryLifecycle {
   }
 
   /** A terminated beneficiary takes no change (409); a stale If-Match is 412 (null: none was asked for). */
-  private static void checkChangeable(LifecycleRecords.State s, String ifMatch) {
+  static void checkChangeable(LifecycleRecords.State s, String ifMatch) {
     if (s.terminated()) {
       throw new ConflictException("The beneficiary was terminated from " + s.terminatedFrom() + " ("
           + s.terminationReason() + ") and takes no more changes");
@@ -270,21 +211,7 @@ public class BeneficiaryLifecycle {
     throw new PreconditionFailedException("The beneficiary has changed since that version: GET it for the current ETag");
   }
 
-  private void confirmName(Beneficiary b, String name) {
-    BeneficiaryRegistration r = b.registration();
-    CitizenVerificationResult result = flows.requestBody("direct:verify-citizen",
-        new CitizenVerificationRequest(r.personalId(), name, r.dateOfBirth()), CitizenVerificationResult.class);
-    if (!result.match()) {
-      throw new ChangeRefusedException("identity-mismatch", "Identity not confirmed", result.mismatches()
-          .contains("personalId") ? Violation.of("fullName", "cannot be confirmed: the population database does not know"
-          + " the personal id") : result.mismatches().contains("fullName")
-          ? Violation.of("fullName", "does not match the population database; the registered name stays")
-          : Violation.of("fullName", "cannot be confirmed: the registered date of birth does not match the population"
-              + " database"));
-    }
-  }
-
-  private void within(LocalDate date) {
+  void within(LocalDate date) {
     LocalDate today = today();
     LocalDate earliest = today.minusDays(properties.backdateLimit().toDays());
     LocalDate latest = today.plusDays(properties.forwardLimit().toDays());
@@ -293,11 +220,11 @@ public class BeneficiaryLifecycle {
     }
   }
 
-  private LocalDate today() {
+  LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), properties.zone());
   }
 
-  private Beneficiary load(String owner, String beneficiaryId) {
+  Beneficiary load(String owner, String beneficiaryId) {
     Beneficiary b = beneficiaries.find(owner, beneficiaryId)
         .orElseThrow(() -> new NotFoundException("beneficiary", beneficiaryId));
     AuditContext.current().subjectHash(subjects.hash(b.registration().personalId()));

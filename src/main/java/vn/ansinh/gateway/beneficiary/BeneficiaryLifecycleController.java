@@ -27,10 +27,13 @@ public class BeneficiaryLifecycleController {
 
   static final String MERGE_PATCH = "application/merge-patch+json";
   private final BeneficiaryLifecycle lifecycle;
+  private final BeneficiaryCorrections corrections;
   private final Accounts accounts;
 
-  public BeneficiaryLifecycleController(BeneficiaryLifecycle lifecycle, Accounts accounts) {
+  public BeneficiaryLifecycleController(BeneficiaryLifecycle lifecycle, BeneficiaryCorrections corrections,
+      Accounts accounts) {
     this.lifecycle = lifecycle;
+    this.corrections = corrections;
     this.accounts = accounts;
   }
 
@@ -39,7 +42,7 @@ public class BeneficiaryLifecycleController {
   public ResponseEntity<BeneficiaryView> change(@PathVariable String beneficiaryId,
       @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody JsonNode patch,
       Authentication partner) {
-    return answer(partner, lifecycle.patch(partner.getName(), beneficiaryId, ifMatch, patch, partner.getName()));
+    return answer(partner, corrections.patch(partner.getName(), beneficiaryId, ifMatch, patch, partner.getName()));
   }
 
   /** A suspension from a date: its months are not paid until a resumption. */

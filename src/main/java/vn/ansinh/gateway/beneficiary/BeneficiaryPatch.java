@@ -31,7 +31,8 @@ record BeneficiaryPatch(Map<String, String> values, LocalDate effectiveFrom) {
   private static final Map<String, Pattern> SHAPES = Map.of("phone", Pattern.compile("0[0-9]{9}"),
       "provinceCode", Pattern.compile("[0-9]{2}"), "communeCode", Pattern.compile("[0-9]{5}"),
       "socialInsuranceNumber", Pattern.compile("[0-9]{10}"), "preferredBankBin", Pattern.compile("[0-9]{6}"));
-  private static final Map<String, String> RULES = Map.of("phone", "must be a 10-digit Vietnamese phone number starting with 0",
+  private static final Map<String, String> RULES = Map.of(
+      "phone", "must be a 10-digit Vietnamese phone number starting with 0",
       "provinceCode", "must be a 2-digit province code", "communeCode", "must be a 5-digit commune code",
       "socialInsuranceNumber", "must be the 10-digit VSS social-insurance number",
       "preferredBankBin", "is not a bank this gateway works with");

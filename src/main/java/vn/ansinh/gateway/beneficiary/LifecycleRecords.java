@@ -125,7 +125,8 @@ public class LifecycleRecords {
   }
 
   void suspend(String owner, String beneficiaryId, LocalDate from, String reason) {
-    jdbc.update("insert into beneficiary_period (owner, beneficiary_id, kind, from_date, reason) values (?, ?, 'SUSPENDED', ?, ?)",
+    jdbc.update("insert into beneficiary_period (owner, beneficiary_id, kind, from_date, reason)"
+        + " values (?, ?, 'SUSPENDED', ?, ?)",
         owner, beneficiaryId, Date.valueOf(from), reason);
     touch(owner, beneficiaryId);
   }
