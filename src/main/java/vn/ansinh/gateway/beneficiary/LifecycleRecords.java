@@ -139,9 +139,10 @@ public class LifecycleRecords {
   void terminate(String owner, String beneficiaryId, LocalDate from, String reason, String note) {
     jdbc.update("insert into beneficiary_period (owner, beneficiary_id, kind, from_date, reason, note)"
         + " values (?, ?, 'TERMINATED', ?, ?, ?)", owner, beneficiaryId, Date.valueOf(from), reason, note);
-    jdbc.update("update beneficiary set terminated_from = ?, termination_reason = ?, updated_at = ?"
-        + " where owner = ? and beneficiary_id = ?", Date.valueOf(from), reason, Timestamp.from(clock.instant()),
-        owner, beneficiaryId);
+    // the status column says TERMINATED too, for readers of the register that look only there
+    jdbc.update("update beneficiary set terminated_from = ?, termination_reason = ?, status = 'TERMINATED',"
+        + " status_reason = ?, updated_at = ? where owner = ? and beneficiary_id = ?", Date.valueOf(from), reason,
+        "terminated from " + from + ": " + reason, Timestamp.from(clock.instant()), owner, beneficiaryId);
   }
 
   private void touch(String owner, String beneficiaryId) {

@@ -284,6 +284,9 @@ class BeneficiaryLifecycleTest extends GatewayHttpTest {
     assertThat(resume("dolisa-demo", id, "2026-11-01").statusCode()).isEqualTo(409);
     assertThat(terminate("dolisa-demo", id, "OTHER", "2026-11-01").statusCode()).isEqualTo(409);
     assertThat(view("dolisa-demo", id).path("status").asText()).isEqualTo("TERMINATED");
+    // stored so, for every reader of the register, and onboarding's late word does not undo it
+    beneficiaries.status("dolisa-demo", id, BeneficiaryStatus.ACCOUNT_OPEN, null);
+    assertThat(beneficiaries.find("dolisa-demo", id).orElseThrow().status()).isEqualTo(BeneficiaryStatus.TERMINATED);
     assertThat(history("dolisa-demo", id)).extracting(c -> c.path("kind").asText())
         .containsExactly("REGISTERED", "TERMINATED");
   }
