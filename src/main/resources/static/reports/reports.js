@@ -188,7 +188,8 @@
 
   const LINES = [['declared', 'Declared'], ['received', 'Received'], ['valid', 'Valid'], ['invalid', 'Invalid'],
     ['duplicate', 'Duplicates stopped'], ['deceased', 'Deceased stopped'], ['unverified', 'Unverified stopped'],
-    ['identityMismatch', 'Identity mismatches stopped'], ['cash', 'In cash'],
+    ['identityMismatch', 'Identity mismatches stopped'], ['ineligible', 'Suspended or terminated stopped'],
+    ['cash', 'In cash'],
     ['dispatched', 'Delivered to banks'], ['paid', 'Paid'], ['rejected', 'Rejected'], ['returned', 'Returned'],
     ['awaitingResult', 'Awaiting the bank\'s result'], ['pending', 'Not yet delivered']];
 

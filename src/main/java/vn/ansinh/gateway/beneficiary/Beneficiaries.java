@@ -40,8 +40,10 @@ public class Beneficiaries {
         owner, beneficiaryId).stream().findFirst();
   }
 
+  /** Onboarding's word on the beneficiary; a terminated one stays TERMINATED whatever work was still under way. */
   public void status(String owner, String beneficiaryId, BeneficiaryStatus status, String reason) {
-    jdbc.update("update beneficiary set status = ?, status_reason = ?, updated_at = ? where owner = ? and beneficiary_id = ?",
+    jdbc.update("update beneficiary set status = ?, status_reason = ?, updated_at = ? where owner = ? and beneficiary_id = ?"
+        + " and terminated_from is null",
         status.name(), reason, Timestamp.from(clock.instant()), owner, beneficiaryId);
   }
 

@@ -25,11 +25,14 @@ public class BeneficiaryController {
   private final BeneficiaryService service;
   private final Accounts accounts;
   private final IntakeLimits limits;
+  private final BeneficiaryLifecycle lifecycle;
 
-  public BeneficiaryController(BeneficiaryService service, Accounts accounts, IntakeLimits limits) {
+  public BeneficiaryController(BeneficiaryService service, Accounts accounts, IntakeLimits limits,
+      BeneficiaryLifecycle lifecycle) {
     this.service = service;
     this.accounts = accounts;
     this.limits = limits;
+    this.lifecycle = lifecycle;
   }
 
   @PostMapping(path = "/api/v1/beneficiaries", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -60,10 +63,12 @@ public class BeneficiaryController {
     }
   }
 
+  /** With a strong ETag, the version a change (PATCH) must name in If-Match. */
   @GetMapping(path = "/api/v1/beneficiaries/{beneficiaryId}", produces = MediaType.APPLICATION_JSON_VALUE)
-  public BeneficiaryView status(@PathVariable String beneficiaryId, Authentication partner) {
-    Beneficiary b = service.find(partner.getName(), beneficiaryId);
-    return BeneficiaryView.of(b, accounts.active(partner.getName(), beneficiaryId).orElse(null));
+  public ResponseEntity<BeneficiaryView> status(@PathVariable String beneficiaryId, Authentication partner) {
+    BeneficiaryLifecycle.Seen seen = lifecycle.find(partner.getName(), beneficiaryId);
+    return ResponseEntity.ok().eTag(seen.etag()).body(BeneficiaryView.of(seen.beneficiary(),
+        accounts.active(partner.getName(), beneficiaryId).orElse(null)));
   }
 
   /** What a partner sees: the state of the work, not the personal data it sent. */

@@ -1,5 +1,7 @@
 package vn.ansinh.gateway.payment;
 
+import java.sql.Date;
+import java.time.YearMonth;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,7 +12,8 @@ import vn.ansinh.gateway.outbox.OutboxWorker;
  * The batch-level checks, run as outbox work once the rows are in and the eligibility gate has
  * verified every person, in one transaction: duplicates stopped (a payer's payment id once for
  * ever; a person once per program and period), people the population database does not know or
- * under another name stopped, the deceased stopped, missing accounts taken from the account
+ * under another name stopped, the deceased stopped, people the payer suspended or terminated for
+ * the period stopped (INELIGIBLE), missing accounts taken from the account
  * mapping or else paid in cash, the payable rows claimed and the bank files planned. Each step changes only the rows it stops, in
  * this order; batches are validated one at a time across instances, so two lists can never both
  * claim the same payment.
@@ -37,12 +40,27 @@ public class BatchValidation {
 
   // one pass for the person-level stops, in this order: paid already for the program and period; the
   // population database does not know the id; the name is not the registry's; deceased before the period
-  // (payments up to and including the month of death stay payable). The gate verified everyone just before.
+  // (payments up to and including the month of death stay payable); suspended or terminated for the period
+  // by the payer, in every registration it has of the person for the program (SPEC §4.10; the reason is
+  // SUSPENDED or TERMINATED:<reason>, a termination first). The gate verified everyone just before.
   private static final String STOP_INELIGIBLE = """
+      with stops as (
+        select n.personal_id, n.beneficiary_id,
+               case e.kind when 'TERMINATED' then 'TERMINATED:' || e.reason else 'SUSPENDED' end as why
+        from beneficiary_period e join beneficiary n on n.owner = e.owner and n.beneficiary_id = e.beneficiary_id
+        where e.owner = ? and n.program = ? and e.from_date < ?::date and (e.until_date is null or e.until_date >= ?::date)
+      ), ineligible as (
+        select t.personal_id, max(t.why) as why from stops t
+        where not exists (select 1 from beneficiary m where m.owner = ? and m.program = ?
+                          and m.personal_id = t.personal_id
+                          and not exists (select 1 from stops u where u.beneficiary_id = m.beneficiary_id))
+        group by t.personal_id
+      )
       update payment p set status = s.status, status_reason = case s.status
           when 'DUPLICATE' then 'this person was already paid for this program and period'
           when 'UNVERIFIED' then 'the population database does not know this personal id'
           when 'IDENTITY_MISMATCH' then 'the name does not match the population database'
+          when 'INELIGIBLE' then s.why
           else 'the beneficiary is recorded as deceased before this period' end
       from (select p.row_no, case
                 when c.personal_id is not null then 'DUPLICATE'
@@ -50,11 +68,13 @@ public class BatchValidation {
                 when p.name_key is not null and v.name_key is distinct from p.name_key then 'IDENTITY_MISMATCH'
                 when d.personal_id is not null and (d.date_of_death is null or to_char(d.date_of_death, 'YYYY-MM') < ?)
                   then 'DECEASED'
-              end as status
+                when i.personal_id is not null then 'INELIGIBLE'
+              end as status, i.why
             from payment p
             left join person_claim c on c.program = ? and c.period = ? and c.personal_id = p.personal_id
             left join person_verification v on v.personal_id = p.personal_id
             left join deceased_person d on d.personal_id = p.personal_id
+            left join ineligible i on i.personal_id = p.personal_id
             where p.batch_key = ? and %s) s
       where p.batch_key = ? and p.row_no = s.row_no and s.status is not null
       """.formatted(OPEN);
@@ -105,7 +125,7 @@ public class BatchValidation {
       select ?, null, 'VALIDATION', json_agg(json_build_object('paymentId', payment_id, 'beneficiaryId', beneficiary_id,
              'status', status, 'reason', status_reason, 'amountVnd', amount_vnd, 'personalId', personal_id)
              order by row_no), now()
-      from payment where batch_key = ? and status in ('DUPLICATE', 'DECEASED', 'UNVERIFIED', 'IDENTITY_MISMATCH')
+      from payment where batch_key = ? and status in ('DUPLICATE', 'DECEASED', 'UNVERIFIED', 'IDENTITY_MISMATCH', 'INELIGIBLE')
       group by (row_no - 1) / 10000 returning id
       """;
 
@@ -133,7 +153,10 @@ public class BatchValidation {
     jdbc.update(stopRepeated("payment_id"), "DUPLICATE", "paymentId repeats an earlier row of this list", k, k);
     jdbc.update(STOP_USED_IDS, "DUPLICATE", "paymentId was already used by this payer", k, b.owner());
     jdbc.update(stopRepeated("personal_id"), "DUPLICATE", "this person already has a payment in this list", k, k);
-    jdbc.update(STOP_INELIGIBLE, b.period(), b.program(), b.period(), k, k);
+    // the month after the period: a stop counts in the period when it starts before this and ends on or after it
+    Date next = Date.valueOf(YearMonth.parse(b.period()).plusMonths(1).atDay(1));
+    jdbc.update(STOP_INELIGIBLE, b.owner(), b.program(), next, next, b.owner(), b.program(), b.period(), b.program(),
+        b.period(), k, k);
     jdbc.update(RESOLVE_ACCOUNTS, b.program(), k, k, properties.maxTransactionsPerFile(), k);
     jdbc.update(CASH, k);
     jdbc.update(CLAIM_IDS, b.owner(), k);
@@ -141,10 +164,10 @@ public class BatchValidation {
     jdbc.update(PLAN_FILES, k, k, k);
     PaymentBatches.Totals totals = totals(jdbc, k);
     batches.validated(k, totals);
-    // one pass over the list for both gate stops
-    jdbc.query("select count(*) filter (where status = 'UNVERIFIED'), count(*) filter (where status = 'IDENTITY_MISMATCH')"
-        + " from payment where batch_key = ?", rs -> {
-          batches.stopped(k, rs.getLong(1), rs.getLong(2));
+    // one pass over the list for the gate's stops and the lifecycle's
+    jdbc.query("select count(*) filter (where status = 'UNVERIFIED'), count(*) filter (where status = 'IDENTITY_MISMATCH'),"
+        + " count(*) filter (where status = 'INELIGIBLE') from payment where batch_key = ?", rs -> {
+          batches.stopped(k, rs.getLong(1), rs.getLong(2), rs.getLong(3));
         }, k);
     for (Long stops : jdbc.queryForList(TELL_STOPS, Long.class, k, k)) {
       outbox.enqueue(PaymentReports.RESULTS, b.owner(), Long.toString(stops));

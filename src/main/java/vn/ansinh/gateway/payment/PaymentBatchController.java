@@ -155,7 +155,7 @@ public class PaymentBatchController {
       return new BatchView(b.batchId(), b.program(), b.period(), b.status(), b.statusReason(),
           new Totals(b.declaredCount(), b.declaredSum()),
           new Counts(b.receivedCount(), b.receivedCount() - b.invalidCount(), b.invalidCount(), b.duplicateCount(),
-              b.deceasedCount(), e.unverified(), e.identityMismatch(), b.cashCount(), b.bankCount()),
+              b.deceasedCount(), e.unverified(), e.identityMismatch(), e.ineligible(), b.cashCount(), b.bankCount()),
           new Sums(b.receivedSum(), b.cashSum(), b.bankSum()), banks,
           new Verification(e.peopleToVerify(), e.peopleVerified()), progress(b, banks, e), b.approvedBy(),
           b.approvedAt(), b.createdAt(), b.updatedAt());
@@ -179,9 +179,12 @@ public class PaymentBatchController {
 
   public record Totals(long count, BigInteger sumVnd) {}
 
-  /** {@code valid} passed the row checks; duplicates, unknown ids, other names and the deceased are among them, and stopped. */
+  /**
+   * {@code valid} passed the row checks; duplicates, unknown ids, other names, the deceased and the
+   * ineligible (suspended or terminated for the period) are among them, and stopped.
+   */
   public record Counts(long received, long valid, long invalid, Long duplicate, Long deceased, Long unverified,
-      Long identityMismatch, Long cash, Long toBanks) {}
+      Long identityMismatch, Long ineligible, Long cash, Long toBanks) {}
 
   /** The eligibility gate's progress: people of the list to look up live in the population database, and done. */
   public record Verification(Long people, Long verified) {}

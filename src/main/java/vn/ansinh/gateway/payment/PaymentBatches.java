@@ -98,12 +98,12 @@ public class PaymentBatches {
   }
 
   /** The eligibility gate's progress and stops: null until known. */
-  record Eligibility(Long peopleToVerify, Long peopleVerified, Long unverified, Long identityMismatch) {}
+  record Eligibility(Long peopleToVerify, Long peopleVerified, Long unverified, Long identityMismatch, Long ineligible) {}
 
   Eligibility eligibility(long key) {
-    return jdbc.queryForObject("select people_to_verify, people_verified, unverified_count, identity_mismatch_count"
-        + " from payment_batch where batch_key = ?", (rs, i) -> new Eligibility((Long) rs.getObject(1),
-        (Long) rs.getObject(2), (Long) rs.getObject(3), (Long) rs.getObject(4)), key);
+    return jdbc.queryForObject("select people_to_verify, people_verified, unverified_count, identity_mismatch_count,"
+        + " ineligible_count from payment_batch where batch_key = ?", (rs, i) -> new Eligibility((Long) rs.getObject(1),
+        (Long) rs.getObject(2), (Long) rs.getObject(3), (Long) rs.getObject(4), (Long) rs.getObject(5)), key);
   }
 
   void verificationStarted(long key, long people) {
@@ -125,9 +125,9 @@ public class PaymentBatches {
     jdbc.update("update payment_batch set verified_through_row = ? where batch_key = ?", row, key);
   }
 
-  void stopped(long key, long unverified, long identityMismatch) {
-    jdbc.update("update payment_batch set unverified_count = ?, identity_mismatch_count = ? where batch_key = ?",
-        unverified, identityMismatch, key);
+  void stopped(long key, long unverified, long identityMismatch, long ineligible) {
+    jdbc.update("update payment_batch set unverified_count = ?, identity_mismatch_count = ?, ineligible_count = ?"
+        + " where batch_key = ?", unverified, identityMismatch, ineligible, key);
   }
 
   /** What validation found, in counts and sums of đồng. */

@@ -2,10 +2,11 @@ package vn.ansinh.gateway.payment;
 
 /**
  * Where one payment is. {@code RECEIVED} is the gateway's own: a row that passed the row checks
- * and waits for the batch-level ones (duplicates, the deceased, the account mapping).
+ * and waits for the batch-level ones (duplicates, the deceased, the account mapping). INELIGIBLE: the
+ * payer suspended or terminated the beneficiary for the period.
  */
 public enum PaymentStatus {
-  RECEIVED, INVALID, DUPLICATE, DECEASED, UNVERIFIED, IDENTITY_MISMATCH, CASH, PENDING, DISPATCHED, ACCEPTED, PAID,
+  RECEIVED, INVALID, DUPLICATE, DECEASED, UNVERIFIED, IDENTITY_MISMATCH, INELIGIBLE, CASH, PENDING, DISPATCHED, ACCEPTED, PAID,
   REJECTED, RETURNED;
 
   /**

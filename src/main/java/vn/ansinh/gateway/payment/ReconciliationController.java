@@ -25,7 +25,7 @@ public class ReconciliationController {
 
   // statuses of rows that go no further; any other row is paid through its bank file, or else in cash
   private static final Set<String> STOPPED = Set.of("RECEIVED", "INVALID", "DUPLICATE", "DECEASED", "UNVERIFIED",
-      "IDENTITY_MISMATCH");
+      "IDENTITY_MISMATCH", "INELIGIBLE");
   private static final Set<String> AWAITING_RESULT = Set.of("PENDING", "DISPATCHED", "ACCEPTED");
   private static final Set<BatchStatus> ALL_DELIVERED = Set.of(BatchStatus.DISPATCHED, BatchStatus.PARTIALLY_SETTLED,
       BatchStatus.SETTLED);
@@ -57,12 +57,13 @@ public class ReconciliationController {
   }
 
   /**
-   * {@code valid} passed the row checks: duplicates, the deceased, the unverified and identity mismatches
-   * among them are stopped. {@code dispatched}: in files delivered to their banks, of which {@code paid},
+   * {@code valid} passed the row checks: duplicates, the deceased, the unverified, identity mismatches and
+   * the ineligible (suspended or terminated for the period) among them are stopped. {@code dispatched}: in files delivered to their banks, of which {@code paid},
    * {@code rejected}, {@code returned} and {@code awaitingResult}. {@code pending}: in files not yet delivered.
    */
   public record Reconciliation(String batchId, BatchStatus status, Total declared, Total received, Total valid,
-      Total invalid, Total duplicate, Total deceased, Total unverified, Total identityMismatch, Total cash,
+      Total invalid, Total duplicate, Total deceased, Total unverified, Total identityMismatch, Total ineligible,
+      Total cash,
       Total dispatched, Total paid, Total rejected, Total returned, Total awaitingResult, Total pending,
       boolean balanced) {}
 
@@ -92,6 +93,7 @@ public class ReconciliationController {
     Total deceased = others.getOrDefault("DECEASED", Total.ZERO);
     Total unverified = others.getOrDefault("UNVERIFIED", Total.ZERO);
     Total mismatch = others.getOrDefault("IDENTITY_MISMATCH", Total.ZERO);
+    Total ineligible = others.getOrDefault("INELIGIBLE", Total.ZERO);
     Total cash = others.getOrDefault("CASH", Total.ZERO);
     Total dispatched = sum(delivered, null);
     Total paid = delivered.getOrDefault("PAID", Total.ZERO);
@@ -100,7 +102,7 @@ public class ReconciliationController {
     Total awaiting = sum(delivered, AWAITING_RESULT);
     Total pending = sum(undelivered, null);
     Total toBanks = dispatched.plus(pending);
-    Total valid = toBanks.plus(duplicate).plus(deceased).plus(unverified).plus(mismatch).plus(cash)
+    Total valid = toBanks.plus(duplicate).plus(deceased).plus(unverified).plus(mismatch).plus(ineligible).plus(cash)
         .plus(others.getOrDefault("RECEIVED", Total.ZERO));
     Total received = new Total(b.receivedCount(), b.receivedSum());
     Total declared = new Total(b.declaredCount(), b.declaredSum());
@@ -114,7 +116,7 @@ public class ReconciliationController {
         && dispatched.equals(paid.plus(rejected).plus(returned).plus(awaiting))
         && (!ALL_DELIVERED.contains(b.status()) || pending.count() == 0);
     return new Reconciliation(b.batchId(), b.status(), declared, received, valid, invalid, duplicate, deceased,
-        unverified, mismatch, cash, dispatched, paid, rejected, returned, awaiting, pending, balanced);
+        unverified, mismatch, ineligible, cash, dispatched, paid, rejected, returned, awaiting, pending, balanced);
   }
 
   /** The rows of these statuses (null: all) in one total. */

@@ -21,8 +21,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -165,6 +166,13 @@ public class SecurityConfiguration {
             .requestMatchers(get("/api/v1/audit/**")).access(auditRead)
             .requestMatchers(post("/api/v1/beneficiaries"), post("/api/v1/beneficiaries/bulk")).access(rights.allow("beneficiary.write", "beneficiary"))
             .requestMatchers(get("/api/v1/beneficiaries/*")).access(rights.allow("beneficiary.read", "beneficiary"))
+            // the lifecycle (SPEC §4.10): changes need beneficiary.write; the history is read with either scope
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PATCH, "/api/v1/beneficiaries/*"),
+                post("/api/v1/beneficiaries/*/suspension"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/v1/beneficiaries/*/suspension"),
+                post("/api/v1/beneficiaries/*/termination")).access(rights.allow("beneficiary.write", "beneficiary"))
+            .requestMatchers(get("/api/v1/beneficiaries/*/history")).access(AuthorizationManagers.anyOf(
+                rights.allow("beneficiary.read", "beneficiary"), rights.allow("beneficiary.write", "beneficiary")))
             .requestMatchers(post("/api/v1/account-openings/confirmations"))
             .access(rights.allow("account.confirm", "account-confirmation"))
             .requestMatchers(post("/api/v1/payment-batches")).access(rights.allow("payment.submit", "payment-batch"))

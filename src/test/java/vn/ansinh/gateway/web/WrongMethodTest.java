@@ -28,7 +28,8 @@ class WrongMethodTest extends GatewayHttpTest {
 
   @Test
   void aKnownPathWithAnotherMethodIs405WithTheMethodsItTakes() {
-    isMethodNotAllowed(call("PUT", "/api/v1/beneficiaries/NA-1", token("dolisa-demo")), "GET");
+    isMethodNotAllowed(call("PUT", "/api/v1/beneficiaries/NA-1", token("dolisa-demo")), "GET, PATCH");
+    isMethodNotAllowed(call("GET", "/api/v1/beneficiaries/NA-1/suspension", token("dolisa-demo")), "POST, DELETE");
     isMethodNotAllowed(call("DELETE", "/api/v1/payment-batches/some-batch", token("dolisa-demo")), "GET");
     isMethodNotAllowed(call("GET", "/api/v1/citizens/verifications", token("dolisa-demo")), "POST");
     isMethodNotAllowed(call("GET", "/api/v1/payment-batches/some-batch/approval", token("treasury-demo")), "POST");
@@ -48,7 +49,7 @@ class WrongMethodTest extends GatewayHttpTest {
   @Test
   void headAndOptionsDoNotRunAReadWithoutItsScope() {
     // HEAD would otherwise reach the GET handler past the scope rule meant for GET
-    isMethodNotAllowed(call("HEAD", "/api/v1/beneficiaries/NA-1", token("ops-demo")), "GET");
+    isMethodNotAllowed(call("HEAD", "/api/v1/beneficiaries/NA-1", token("ops-demo")), "GET, PATCH");
     isMethodNotAllowed(call("OPTIONS", "/api/v1/payment-batches/x/payments", token("ops-demo")), "GET");
   }
 
