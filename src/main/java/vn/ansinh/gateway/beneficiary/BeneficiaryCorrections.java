@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Service;
@@ -11,9 +12,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.ansinh.gateway.citizen.CitizenVerificationRequest;
 import vn.ansinh.gateway.citizen.CitizenVerificationResult;
 import vn.ansinh.gateway.error.ChangeRefusedException;
+import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.PreconditionRequiredException;
+import vn.ansinh.gateway.error.UnknownAdministrativeUnitException;
 import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.outbox.Outbox;
+import vn.ansinh.gateway.reference.AdministrativeUnits;
 
 /**
  * Corrections and moves of a beneficiary (SPEC §4.10): a JSON merge patch made from the version its
@@ -31,9 +35,12 @@ public class BeneficiaryCorrections {
   private final ObjectMapper json;
   private final ProducerTemplate flows;
   private final TransactionTemplate tx;
+  private final AdministrativeUnits units;
 
   public BeneficiaryCorrections(BeneficiaryLifecycle lifecycle, Beneficiaries beneficiaries, LifecycleRecords records,
-      Outbox outbox, BankDirectory banks, ObjectMapper json, ProducerTemplate flows, TransactionTemplate tx) {
+      Outbox outbox, BankDirectory banks, ObjectMapper json, ProducerTemplate flows, TransactionTemplate tx,
+      AdministrativeUnits units) {
+    this.units = units;
     this.lifecycle = lifecycle;
     this.beneficiaries = beneficiaries;
     this.records = records;
@@ -67,6 +74,7 @@ public class BeneficiaryCorrections {
       BeneficiaryLifecycle.checkChangeable(now, ifMatch);
       Beneficiary current = lifecycle.load(owner, beneficiaryId);
       Map<String, String> values = new LinkedHashMap<>(patch.values());
+      household(current.registration(), values);
       if (patch.moves()) {
         LocalDate last = records.lastMove(owner, beneficiaryId);
         if (last != null && !patch.effectiveFrom().isAfter(last)) {
@@ -75,6 +83,10 @@ public class BeneficiaryCorrections {
         }
         String province = values.getOrDefault("provinceCode", current.registration().provinceCode());
         String commune = values.getOrDefault("communeCode", current.registration().communeCode());
+        List<Violation> unknown = units.codesOn(patch.effectiveFrom()).check(province, commune);
+        if (!unknown.isEmpty()) {
+          throw new UnknownAdministrativeUnitException(unknown);
+        }
         records.moved(owner, beneficiaryId, patch.effectiveFrom(), current.registration().provinceCode(),
             current.registration().communeCode(), province, commune);
       }
@@ -88,6 +100,18 @@ public class BeneficiaryCorrections {
           patch.moves() ? patch.effectiveFrom() : lifecycle.today(), null, changedBy);
       return lifecycle.find(owner, beneficiaryId);
     });
+  }
+
+  /** A household is named by its id and its category together, after the patch as before it (BeneficiaryRules). */
+  private static void household(BeneficiaryRegistration now, Map<String, String> values) {
+    String id = values.containsKey("householdId") ? values.get("householdId") : now.householdId();
+    Object category = values.containsKey("householdCategory") ? values.get("householdCategory") : now.householdCategory();
+    if (id != null && category == null) {
+      throw new InvalidRequestException("householdCategory", "is required with householdId: POOR or NEAR_POOR");
+    }
+    if (id == null && category != null) {
+      throw new InvalidRequestException("householdId", "is required with householdCategory");
+    }
   }
 
   private void confirmName(Beneficiary b, String name) {

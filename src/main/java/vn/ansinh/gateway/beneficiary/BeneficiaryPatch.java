@@ -26,16 +26,19 @@ import vn.ansinh.gateway.web.StrictJson;
 record BeneficiaryPatch(Map<String, String> values, LocalDate effectiveFrom) {
 
   private static final Set<String> FIXED = Set.of("beneficiaryId", "program", "personalId", "dateOfBirth", "gender");
-  private static final Set<String> REMOVABLE = Set.of("phone", "socialInsuranceNumber");
+  private static final Set<String> REMOVABLE = Set.of("phone", "socialInsuranceNumber", "householdId",
+      "householdCategory");
   // the same shapes as a registration's (BeneficiaryRules)
   private static final Map<String, Pattern> SHAPES = Map.of("phone", Pattern.compile("0[0-9]{9}"),
       "provinceCode", Pattern.compile("[0-9]{2}"), "communeCode", Pattern.compile("[0-9]{5}"),
-      "socialInsuranceNumber", Pattern.compile("[0-9]{10}"), "preferredBankBin", Pattern.compile("[0-9]{6}"));
+      "socialInsuranceNumber", Pattern.compile("[0-9]{10}"), "preferredBankBin", Pattern.compile("[0-9]{6}"),
+      "householdId", Pattern.compile("[A-Za-z0-9-]{1,32}"), "householdCategory", Pattern.compile("POOR|NEAR_POOR"));
   private static final Map<String, String> RULES = Map.of(
       "phone", "must be a 10-digit Vietnamese phone number starting with 0",
       "provinceCode", "must be a 2-digit province code", "communeCode", "must be a 5-digit commune code",
       "socialInsuranceNumber", "must be the 10-digit VSS social-insurance number",
-      "preferredBankBin", "is not a bank this gateway works with");
+      "preferredBankBin", "is not a bank this gateway works with",
+      "householdId", "must be 1-32 letters, digits or '-'", "householdCategory", "must be POOR or NEAR_POOR");
   private static final int MAX_NAME = 200;
   static final String EFFECTIVE_FROM = "effectiveFrom";
 

@@ -25,7 +25,8 @@ public class LifecycleRecords {
   static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);   // the registration's commune is in force from here
   private static final Map<String, String> COLUMNS = Map.of("fullName", "full_name", "phone", "phone",
       "provinceCode", "province_code", "communeCode", "commune_code", "preferredBankBin", "preferred_bank_bin",
-      "socialInsuranceNumber", "social_insurance_number");
+      "socialInsuranceNumber", "social_insurance_number", "householdId", "household_id",
+      "householdCategory", "household_category");
 
   private final JdbcTemplate jdbc;
   private final Clock clock;

@@ -2,6 +2,7 @@ package vn.ansinh.gateway.payment;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -27,7 +28,8 @@ import vn.ansinh.gateway.security.Callers;
  * official list valid on the period's first day (SPEC §4.12), whatever codes the lists used: a code
  * of an earlier list goes to the commune its area went to; a commune that was split goes to the
  * beneficiary's registered commune when that is one of its parts, else it is counted on a line of
- * its own ("split", not attributed), never silently in one of the parts. A paying agency sees its
+ * its own ("split", not attributed), never silently in one of the parts. A person the register saw
+ * move counts in the commune in force in the period, from the move's month on, whatever the list says. A paying agency sees its
  * own lists only; the treasury and operators see every list.
  */
 @RestController
@@ -35,10 +37,19 @@ public class CoverageController {
 
   private static final Pattern PROVINCE = Pattern.compile("[0-9]{2}");
   private static final String COVERAGE = """
-      with rows as (
-        select p.personal_id, p.status, p.commune_code as code, p.province_code as row_province, b.owner, b.program
+      with moved_people as (
+        -- people the register saw move (SPEC §4.10): the commune in force in the period, from the move's month
+        select distinct on (be.owner, be.personal_id, be.program) be.owner, be.personal_id, be.program,
+               bc.province_code, bc.commune_code
+        from beneficiary_commune bc join beneficiary be on be.owner = bc.owner and be.beneficiary_id = bc.beneficiary_id
+        where bc.valid_from < ? and bc.commune_code is not null
+        order by be.owner, be.personal_id, be.program, bc.valid_from desc
+      ), rows as (
+        select p.personal_id, p.status, coalesce(mp.commune_code, p.commune_code) as code,
+               coalesce(mp.province_code, p.province_code) as row_province, b.owner, b.program
         from payment p
         join payment_batch b on b.batch_key = p.batch_key and b.period = ? and b.status <> 'REJECTED'
+        left join moved_people mp on mp.owner = b.owner and mp.personal_id = p.personal_id and mp.program = b.program
         where p.status in ('PENDING', 'DISPATCHED', 'ACCEPTED', 'PAID', 'REJECTED', 'RETURNED', 'CASH')
           and p.commune_code is not null and (?::text is null or b.owner = ?) and (?::text is null or b.program = ?)
       ), moved as (
@@ -120,7 +131,8 @@ public class CoverageController {
       return new Commune(split == null ? commune : null, split,
           split == null ? name(list, commune) : splitName(split, list), split != null, rs.getLong(3), rs.getLong(4),
           rs.getLong(5), percent(rs.getLong(4), rs.getLong(3)));
-    }, period, owner, owner, programName, programName, list.listId(), list.listId(), list.listId(), provinceCode);
+    }, Date.valueOf(month.plusMonths(1).atDay(1)), period, owner, owner, programName, programName, list.listId(),
+        list.listId(), list.listId(), provinceCode);
     long people = communes.stream().mapToLong(Commune::beneficiaries).sum();
     long accounts = communes.stream().mapToLong(Commune::paidThroughAccounts).sum();
     long cash = communes.stream().mapToLong(Commune::paidInCash).sum();

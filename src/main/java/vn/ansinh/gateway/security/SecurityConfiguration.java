@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
@@ -61,6 +60,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.ansinh.gateway.staff.SignInRecords;
 import vn.ansinh.gateway.web.ProblemWriter;
 
 /**
@@ -285,8 +285,8 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, Clock clock) {
-    return new SignInAuthorizations(jdbc, SIGN_IN_KEPT, clock);
+  OAuth2AuthorizationService authorizationService(SignInRecords records, Clock clock) {
+    return new SignInAuthorizations(records, SIGN_IN_KEPT, clock);
   }
 
   /**

@@ -8,15 +8,12 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
@@ -25,6 +22,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import vn.ansinh.gateway.staff.SignInRecords;
+import vn.ansinh.gateway.staff.SignInRecords.Key;
 
 /**
  * Keeps only what the authorization-code flow needs between the browser's visit to
@@ -41,12 +40,12 @@ final class SignInAuthorizations implements OAuth2AuthorizationService {
 
   private static final Logger log = LoggerFactory.getLogger(SignInAuthorizations.class);
   private static final OAuth2TokenType CODE = new OAuth2TokenType(OAuth2ParameterNames.CODE);
-  private final JdbcTemplate jdbc;
+  private final SignInRecords records;
   private final Duration keep;
   private final Clock clock;
 
-  SignInAuthorizations(JdbcTemplate jdbc, Duration keep, Clock clock) {
-    this.jdbc = jdbc;
+  SignInAuthorizations(SignInRecords records, Duration keep, Clock clock) {
+    this.records = records;
     this.keep = keep;
     this.clock = clock;
   }
@@ -57,25 +56,19 @@ final class SignInAuthorizations implements OAuth2AuthorizationService {
       return;
     }
     Instant now = clock.instant();
-    jdbc.update("delete from sign_in_authorization where expires_at < ?", Timestamp.from(now));
-    jdbc.update("""
-        insert into sign_in_authorization (id, state, code_hash, access_token_hash, expires_at, held)
-        values (?, ?, ?, ?, ?, ?)
-        on conflict (id) do update set state = excluded.state, code_hash = excluded.code_hash,
-          access_token_hash = excluded.access_token_hash, expires_at = excluded.expires_at, held = excluded.held
-        """, authorization.getId(), authorization.getAttribute(OAuth2ParameterNames.STATE),
-        hash(authorization.getToken(OAuth2AuthorizationCode.class)),
-        hash(authorization.getToken(OAuth2AccessToken.class)), Timestamp.from(now.plus(keep)), bytes(authorization));
+    records.keepAuthorization(authorization.getId(), authorization.getAttribute(OAuth2ParameterNames.STATE),
+        hash(authorization.getToken(OAuth2AuthorizationCode.class)), hash(authorization.getToken(OAuth2AccessToken.class)),
+        now, now.plus(keep), bytes(authorization));
   }
 
   @Override
   public void remove(OAuth2Authorization authorization) {
-    jdbc.update("delete from sign_in_authorization where id = ?", authorization.getId());
+    records.forgetAuthorization(authorization.getId());
   }
 
   @Override
   public OAuth2Authorization findById(String id) {
-    return first("id = ?", id);
+    return first(Key.ID, id);
   }
 
   @Override
@@ -83,27 +76,22 @@ final class SignInAuthorizations implements OAuth2AuthorizationService {
     if (token == null) {
       return null;
     }
-    String type = tokenType == null ? null : tokenType.getValue();
-    if (OAuth2ParameterNames.STATE.equals(type)) {
-      return first("state = ?", token);
+    if (tokenType == null) {   // any kind of token
+      OAuth2Authorization found = first(Key.STATE, token);
+      found = found != null ? found : first(Key.CODE_HASH, sha256(token));
+      return found != null ? found : first(Key.TOKEN_HASH, sha256(token));
+    }
+    if (OAuth2ParameterNames.STATE.equals(tokenType.getValue())) {
+      return first(Key.STATE, token);
     }
     if (CODE.equals(tokenType)) {
-      return first("code_hash = ?", sha256(token));
+      return first(Key.CODE_HASH, sha256(token));
     }
-    if (OAuth2TokenType.ACCESS_TOKEN.equals(tokenType)) {
-      return first("access_token_hash = ?", sha256(token));
-    }
-    return type != null ? null : first("state = ? or code_hash = ? or access_token_hash = ?", token, sha256(token),
-        sha256(token));
+    return OAuth2TokenType.ACCESS_TOKEN.equals(tokenType) ? first(Key.TOKEN_HASH, sha256(token)) : null;
   }
 
-  private OAuth2Authorization first(String where, Object... args) {
-    Object[] all = new Object[args.length + 1];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = Timestamp.from(clock.instant());
-    List<byte[]> held = jdbc.query("select held from sign_in_authorization where (" + where + ") and expires_at >= ?"
-        + " limit 1", (rs, i) -> rs.getBytes(1), all);
-    return held.isEmpty() ? null : read(held.get(0));
+  private OAuth2Authorization first(Key key, String value) {
+    return records.authorization(key, value, clock.instant()).map(SignInAuthorizations::read).orElse(null);
   }
 
   private static String hash(OAuth2Authorization.Token<? extends OAuth2Token> token) {

@@ -407,4 +407,32 @@ class BeneficiaryLifecycleTest extends GatewayHttpTest {
     assertThat(jdbc.queryForObject("select count(*) from audit_event where partner like ? or operation like ?",
         Integer.class, "%" + person + "%", "%" + person + "%")).isZero();
   }
+
+  @Test
+  void theHouseholdIsSetChangedAndRemovedTogetherWithItsCategory() {
+    String id = registered("dolisa-demo");
+
+    HttpResponse<String> half = patch("dolisa-demo", id, etag("dolisa-demo", id), "{\"householdId\":\"HH-40-0001\"}");
+    assertThat(half.statusCode()).isEqualTo(400);
+    assertThat(Json.read(half.body()).path("errors").get(0).path("field").asText()).isEqualTo("householdCategory");
+
+    HttpResponse<String> set = patch("dolisa-demo", id, etag("dolisa-demo", id),
+        "{\"householdId\":\"HH-40-0001\",\"householdCategory\":\"NEAR_POOR\"}");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    assertThat(view("dolisa-demo", id).path("householdCategory").asText()).isEqualTo("NEAR_POOR");
+
+    HttpResponse<String> wrong = patch("dolisa-demo", id, etag("dolisa-demo", id), "{\"householdCategory\":\"RICH\"}");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body()).doesNotContain("RICH");
+
+    HttpResponse<String> category = patch("dolisa-demo", id, etag("dolisa-demo", id), "{\"householdCategory\":\"POOR\"}");
+    assertThat(category.statusCode()).isEqualTo(200);
+    assertThat(view("dolisa-demo", id).path("householdId").asText()).isEqualTo("HH-40-0001");
+
+    HttpResponse<String> removed = patch("dolisa-demo", id, etag("dolisa-demo", id),
+        "{\"householdId\":null,\"householdCategory\":null}");
+    assertThat(removed.statusCode()).isEqualTo(200);
+    assertThat(view("dolisa-demo", id).has("householdId")).isFalse();
+    assertThat(view("dolisa-demo", id).has("householdCategory")).isFalse();
+  }
 }

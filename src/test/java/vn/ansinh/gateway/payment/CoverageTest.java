@@ -6,7 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -127,5 +130,63 @@ class CoverageTest extends PaymentCycleTest {
         token("dolisa-demo"));
     assertThat(merged.statusCode()).isEqualTo(422);
     assertThat(merged.body()).contains("unknown province 02 in the list valid on 2031-03-01");
+  }
+
+  @Test
+  void aMoveCountsThePersonInTheNewCommuneFromTheMonthItTakesEffect() {
+    registry.stubFor(post(urlMatching("/banks/.*/accounts/opening-requests")).willReturn(aResponse().withStatus(202)));
+    String person = newPerson();
+    PopulationRegistryStubs.asListed(registry, person, "Nguyễn Văn An");
+    String id = "MOVE-" + person;
+    HttpResponse<String> registration = postJson("/api/v1/beneficiaries", token("dolisa-demo"), """
+        {"beneficiaryId":"%s","program":"SOCIAL_ALLOWANCE","personalId":"%s","fullName":"Nguyễn Văn An",
+         "dateOfBirth":"1990-01-01","gender":"MALE","provinceCode":"48","communeCode":"20194",
+         "preferredBankBin":"970405"}""".formatted(id, person));
+    assertThat(registration.statusCode()).as(registration.body()).isEqualTo(202);
+    // Hải Vân ward (20194) → Liên Chiểu ward (20197) of Đà Nẵng, from the middle of a month two months ahead
+    YearMonth moveMonth = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusMonths(2);
+    String etag = get("/api/v1/beneficiaries/" + id, token("dolisa-demo")).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> moved = send(HttpRequest.newBuilder(url("/api/v1/beneficiaries/" + id))
+        .header("Authorization", "Bearer " + token("dolisa-demo")).header("Content-Type", "application/merge-patch+json")
+        .header("If-Match", etag).method("PATCH", HttpRequest.BodyPublishers.ofString(
+            "{\"provinceCode\":\"48\",\"communeCode\":\"20197\",\"effectiveFrom\":\"" + moveMonth.atDay(15) + "\"}"))
+        .build());
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+
+    // the paying agency's lists still name the old ward in both months
+    for (YearMonth month : new YearMonth[] {moveMonth.minusMonths(1), moveMonth}) {
+      String batchId = batchIdOf(submit("dolisa-demo", month.toString(),
+          "MV-" + month + "-" + person + ",B1," + person + ",Nguyễn Văn An,500000,970405,1500205000001,48,20194,\n",
+          1, 500_000));
+      awaitStatus(batchId, "AWAITING_APPROVAL");
+    }
+
+    assertThat(lines(coverage("period=" + moveMonth.minusMonths(1) + "&provinceCode=48", "dolisa-demo")))
+        .as("the month before the move").containsExactlyInAnyOrderEntriesOf(Map.of("20194", 1));
+    assertThat(lines(coverage("period=" + moveMonth + "&provinceCode=48", "dolisa-demo")))
+        .as("the month the move takes effect").containsExactlyInAnyOrderEntriesOf(Map.of("20197", 1));
+  }
+
+  @Test
+  void aMoveToACommuneOutsideTheOfficialListIsRefused() {
+    registry.stubFor(post(urlMatching("/banks/.*/accounts/opening-requests")).willReturn(aResponse().withStatus(202)));
+    String person = newPerson();
+    PopulationRegistryStubs.asListed(registry, person, "Nguyễn Văn An");
+    String id = "MOVE-" + person;
+    assertThat(postJson("/api/v1/beneficiaries", token("dolisa-demo"), """
+        {"beneficiaryId":"%s","program":"SOCIAL_ALLOWANCE","personalId":"%s","fullName":"Nguyễn Văn An",
+         "dateOfBirth":"1990-01-01","gender":"MALE","provinceCode":"48","communeCode":"20194",
+         "preferredBankBin":"970405"}""".formatted(id, person)).statusCode()).isEqualTo(202);
+    String etag = get("/api/v1/beneficiaries/" + id, token("dolisa-demo")).headers().firstValue("ETag").orElseThrow();
+
+    HttpResponse<String> moved = send(HttpRequest.newBuilder(url("/api/v1/beneficiaries/" + id))
+        .header("Authorization", "Bearer " + token("dolisa-demo")).header("Content-Type", "application/merge-patch+json")
+        .header("If-Match", etag).method("PATCH", HttpRequest.BodyPublishers.ofString(
+            "{\"provinceCode\":\"48\",\"communeCode\":\"99999\",\"effectiveFrom\":\"2026-09-01\"}")).build());
+
+    assertThat(moved.statusCode()).isEqualTo(422);
+    assertThat(moved.body()).contains("unknown commune 99999 in the list valid on 2026-09-01");
+    assertThat(get("/api/v1/beneficiaries/" + id + "/history", token("dolisa-demo")).body())
+        .as("no move recorded").contains("REGISTERED").doesNotContain("MOVED");
   }
 }
