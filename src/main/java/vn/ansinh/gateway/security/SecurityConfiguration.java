@@ -177,6 +177,8 @@ public class SecurityConfiguration {
             .requestMatchers(get("/api/v1/dead-letters"), post("/api/v1/dead-letters/*/replay"))
             .access(rights.allow("ops.manage", "dead-letter"))
             .requestMatchers(post("/api/v1/death-records/corrections")).access(rights.allow("ops.manage", "operations"))
+            .requestMatchers(post("/api/v1/population-events")).access(rights.allow("population.notify", "population-event"))
+            .requestMatchers(get("/api/v1/register/sync-status")).access(rights.allow("ops.manage", "operations"))
             // simulated agencies exist in demo mode only
             .requestMatchers(any("/ws/sim/**"), any("/sim/**")).access((auth, ctx) ->
                 new AuthorizationDecision(simulators))

@@ -1,0 +1,225 @@
+package vn.ansinh.gateway.register;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.ansinh.gateway.audit.AuditContext;
+import vn.ansinh.gateway.audit.SubjectHasher;
+import vn.ansinh.gateway.citizen.CitizenRequestValidator;
+import vn.ansinh.gateway.citizen.CitizenVerificationRequest;
+import vn.ansinh.gateway.citizen.RegistryRecord;
+import vn.ansinh.gateway.error.AgencyTimeoutException;
+import vn.ansinh.gateway.error.AgencyUnavailableException;
+import vn.ansinh.gateway.error.GatewayException;
+import vn.ansinh.gateway.payment.PersonVerifications;
+import vn.ansinh.gateway.web.GatewayFailures;
+
+/**
+ * The scheduled re-verification of every active beneficiary (SPEC §4.11). Work is claimed through
+ * the database (people due, with a lease, {@code FOR UPDATE SKIP LOCKED}), so instances share it and
+ * a restart resumes where the tables say; each call takes a slot of the shared {@link RegistryPace}
+ * first. Answers go where every registry answer goes ({@link PersonVerifications}: the payment gate
+ * then needs no call, and a death becomes a notice). Nothing is claimed while the registry's circuit
+ * is open, and the first unavailable answer hands the rest of a claim back.
+ */
+public class RegisterSync implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(RegisterSync.class);
+  static final String ROUTE = "direct:register-sync-lookup";
+  static final String AUDIT_PARTNER = "register-sync";
+
+  // an active beneficiary is one neither deceased nor terminated; any other status counts as active
+  static final String ACTIVE = "b.status not in ('DECEASED', 'TERMINATED')";
+  private static final String ENROL = """
+      insert into register_sync (personal_id, due_at)
+      select p.personal_id, register_next_due(p.personal_id, coalesce(v.verified_at, ?::timestamptz - ?::interval), ?)
+      from (select distinct b.personal_id::varchar as personal_id from beneficiary b where %s) p
+      left join person_verification v on v.personal_id = p.personal_id
+      where not exists (select 1 from register_sync s where s.personal_id = p.personal_id)
+      on conflict (personal_id) do nothing
+      """.formatted(ACTIVE);
+  private static final String CLAIM = """
+      with due as (
+        select personal_id from register_sync
+        where due_at <= ? and (claimed_until is null or claimed_until < ?)
+        order by due_at limit ? for update skip locked)
+      update register_sync s set claimed_until = ? from due where s.personal_id = due.personal_id
+      returning s.personal_id, exists (select 1 from beneficiary b
+                                       where b.personal_id = cast(s.personal_id as char(12)) and %s)
+      """.formatted(ACTIVE);
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final ProducerTemplate flows;
+  private final PersonVerifications verifications;
+  private final SubjectHasher subjects;
+  private final CircuitBreaker registryCircuit;
+  private final RegisterProperties properties;
+  private final Clock clock;
+  private final RegistryPace pace;
+  private final ExecutorService pool;
+  private volatile Instant enrolledAt = Instant.EPOCH;
+
+  public RegisterSync(JdbcTemplate jdbc, TransactionTemplate tx, ProducerTemplate flows,
+      PersonVerifications verifications, SubjectHasher subjects, CircuitBreaker registryCircuit,
+      RegisterProperties properties, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.flows = flows;
+    this.verifications = verifications;
+    this.subjects = subjects;
+    this.registryCircuit = registryCircuit;
+    this.properties = properties;
+    this.clock = clock;
+    this.pace = new RegistryPace(jdbc, properties.maxCallsPerSecond());
+    AtomicInteger n = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(properties.concurrency(), r -> {
+      Thread t = new Thread(r, "register-sync-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** The route's step: new beneficiaries enrolled now and then, then people due verified until none are left. */
+  public void run(Exchange exchange) throws InterruptedException {
+    Instant now = clock.instant();
+    if (!now.isBefore(enrolledAt.plus(properties.enrolEvery()))) {
+      enrol();
+      enrolledAt = now;
+    }
+    Instant until = now.plus(properties.runFor());
+    while (clock.instant().isBefore(until) && !Thread.currentThread().isInterrupted()) {
+      if (paused() || verifyNext() < properties.claimSize()) {
+        return;
+      }
+    }
+  }
+
+  /** Adds the people of beneficiaries registered since, due at their place in the window (or now, if never verified). */
+  public int enrol() {
+    Timestamp now = Timestamp.from(clock.instant());
+    long every = properties.reverifyEvery().toSeconds();
+    int added = jdbc.update(ENROL, now, every + " seconds", every);
+    jdbc.update("delete from register_sync_call where second < ?", Timestamp.from(clock.instant().minusSeconds(3600)));
+    return added;
+  }
+
+  /** While the registry's circuit is open, the sync waits: its calls would only be refused. */
+  boolean paused() {
+    CircuitBreaker.State state = registryCircuit.getState();
+    return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+  }
+
+  /** Claims people due and verifies them; returns how many were claimed (fewer than claim-size: nobody else is due). */
+  public int verifyNext() throws InterruptedException {
+    Instant now = clock.instant();
+    Timestamp at = Timestamp.from(now);
+    List<String> active = new ArrayList<>();
+    List<String> gone = new ArrayList<>();
+    jdbc.query(CLAIM, rs -> {
+      (rs.getBoolean(2) ? active : gone).add(rs.getString(1));
+    }, at, at, properties.claimSize(), Timestamp.from(now.plus(properties.lease())));
+    // nobody active with this id any more (terminated, deceased): the sync forgets them; a new registration enrols them again
+    jdbc.batchUpdate("delete from register_sync where personal_id = ?", gone.stream().map(p -> new Object[] {p}).toList());
+    if (!active.isEmpty()) {
+      verify(active);
+    }
+    return active.size() + gone.size();
+  }
+
+  private void verify(List<String> people) throws InterruptedException {
+    String requestId = AUDIT_PARTNER + "-" + UUID.randomUUID().toString().substring(0, 8);
+    AtomicReference<GatewayException> failure = new AtomicReference<>();
+    Map<Long, Integer> callsPerSecond = new ConcurrentHashMap<>();
+    List<Future<PersonVerifications.Answer>> calls = new ArrayList<>(people.size());
+    for (String personalId : people) {
+      calls.add(pool.submit(() -> call(personalId, requestId, failure, callsPerSecond)));
+    }
+    List<PersonVerifications.Answer> answers = new ArrayList<>(people.size());
+    for (Future<PersonVerifications.Answer> call : calls) {
+      try {
+        PersonVerifications.Answer a = call.get();
+        if (a != null) {
+          answers.add(a);
+        }
+      } catch (ExecutionException e) {
+        failure.compareAndSet(null, new AgencyUnavailableException("population-registry",
+            "the sync's call failed unexpectedly", e.getCause()));
+        log.error("A life-status sync call failed unexpectedly: {}", GatewayFailures.withoutMessages(e.getCause()));
+      }
+    }
+    long every = properties.reverifyEvery().toSeconds();
+    tx.executeWithoutResult(s -> {
+      verifications.record(answers, DeathNotices.SYNC);
+      jdbc.batchUpdate("update register_sync set due_at = register_next_due(personal_id, ?, ?), claimed_until = null"
+          + " where personal_id = ?", answers.stream()
+          .map(a -> new Object[] {Timestamp.from(a.at()), every, a.personalId()}).toList());
+      // those not verified (the registry failed) are handed back, due as they were
+      List<String> verified = answers.stream().map(PersonVerifications.Answer::personalId).toList();
+      jdbc.batchUpdate("update register_sync set claimed_until = null where personal_id = ?", people.stream()
+          .filter(p -> !verified.contains(p)).map(p -> new Object[] {p}).toList());
+      jdbc.batchUpdate("insert into register_sync_call (second, calls) values (?, ?) on conflict (second)"
+          + " do update set calls = register_sync_call.calls + excluded.calls", callsPerSecond.entrySet().stream()
+          .map(e -> new Object[] {Timestamp.from(Instant.ofEpochSecond(e.getKey())), e.getValue()}).toList());
+    });
+    if (failure.get() != null) {
+      log.warn("Life-status sync paused: {}", failure.get().getMessage());
+    }
+  }
+
+  private PersonVerifications.Answer call(String personalId, String requestId,
+      AtomicReference<GatewayException> failure, Map<Long, Integer> callsPerSecond) throws InterruptedException {
+    if (failure.get() != null || paused()) {
+      return null;
+    }
+    long wait = pace.takeSlot();
+    if (wait > 0) {
+      Thread.sleep(wait);
+    }
+    if (failure.get() != null) {
+      return null;
+    }
+    callsPerSecond.merge(clock.instant().getEpochSecond(), 1, Integer::sum);
+    AtomicReference<PersonVerifications.Answer> answer = new AtomicReference<>();
+    AuditContext.runOnBehalfOf(AUDIT_PARTNER, requestId, () -> {
+      AuditContext.current().subjectHash(subjects.hash(personalId));
+      Exchange done = flows.send(ROUTE, e -> e.setProperty(CitizenRequestValidator.REQUEST_PROPERTY,
+          new CitizenVerificationRequest(personalId, null, null)));
+      if (done.getException() == null) {
+        answer.set(new PersonVerifications.Answer(personalId, done.getMessage().getBody(RegistryRecord.class),
+            clock.instant()));
+        return;
+      }
+      GatewayException typed = GatewayFailures.find(done.getException());
+      if (typed instanceof AgencyUnavailableException || typed instanceof AgencyTimeoutException) {
+        failure.compareAndSet(null, typed);
+      } else {
+        throw new IllegalStateException("registry lookup failed", done.getException());
+      }
+    });
+    return answer.get();
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}
