@@ -9,16 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ansinh.gateway.audit.AuditContext;
@@ -40,11 +43,12 @@ import vn.ansinh.gateway.web.GatewayFailures;
  * then needs no call, and a death becomes a notice). Nothing is claimed while the registry's circuit
  * is open, and the first unavailable answer hands the rest of a claim back.
  */
-public class RegisterSync implements AutoCloseable {
+public class RegisterSync implements SmartLifecycle, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RegisterSync.class);
   static final String ROUTE = "direct:register-sync-lookup";
   static final String AUDIT_PARTNER = "register-sync";
+  private static final long LATE_MARGIN_NANOS = 5_000_000;   // a call leaving this close to its second's end waits for another slot
 
   // an active beneficiary is one neither deceased nor terminated; any other status counts as active
   static final String ACTIVE = "b.status not in ('DECEASED', 'TERMINATED')";
@@ -77,6 +81,8 @@ public class RegisterSync implements AutoCloseable {
   private final RegistryPace pace;
   private final ExecutorService pool;
   private volatile Instant enrolledAt = Instant.EPOCH;
+  // counted down when the instance stops: calls waiting for their slot give it up at once
+  private final CountDownLatch stopping = new CountDownLatch(1);
 
   public RegisterSync(JdbcTemplate jdbc, TransactionTemplate tx, ProducerTemplate flows,
       PersonVerifications verifications, SubjectHasher subjects, CircuitBreaker registryCircuit,
@@ -89,7 +95,7 @@ public class RegisterSync implements AutoCloseable {
     this.registryCircuit = registryCircuit;
     this.properties = properties;
     this.clock = clock;
-    this.pace = new RegistryPace(jdbc, properties.maxCallsPerSecond());
+    this.pace = new RegistryPace(jdbc, tx, properties.maxCallsPerSecond(), properties.paceGuard());
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(properties.concurrency(), r -> {
       Thread t = new Thread(r, "register-sync-" + n.incrementAndGet());
@@ -106,7 +112,7 @@ public class RegisterSync implements AutoCloseable {
       enrolledAt = now;
     }
     Instant until = now.plus(properties.runFor());
-    while (clock.instant().isBefore(until) && !Thread.currentThread().isInterrupted()) {
+    while (clock.instant().isBefore(until) && isRunning() && !Thread.currentThread().isInterrupted()) {
       if (paused() || verifyNext() < properties.claimSize()) {
         return;
       }
@@ -130,6 +136,9 @@ public class RegisterSync implements AutoCloseable {
 
   /** Claims people due and verifies them; returns how many were claimed (fewer than claim-size: nobody else is due). */
   public int verifyNext() throws InterruptedException {
+    if (!isRunning()) {
+      return 0;
+    }
     Instant now = clock.instant();
     Timestamp at = Timestamp.from(now);
     List<String> active = new ArrayList<>();
@@ -149,9 +158,15 @@ public class RegisterSync implements AutoCloseable {
     String requestId = AUDIT_PARTNER + "-" + UUID.randomUUID().toString().substring(0, 8);
     AtomicReference<GatewayException> failure = new AtomicReference<>();
     Map<Long, Integer> callsPerSecond = new ConcurrentHashMap<>();
+    RegistryPace.Slots slots = pace.take(people.size());
+    long takenNanos = System.nanoTime();
     List<Future<PersonVerifications.Answer>> calls = new ArrayList<>(people.size());
-    for (String personalId : people) {
-      calls.add(pool.submit(() -> call(personalId, requestId, failure, callsPerSecond)));
+    for (int i = 0; i < people.size(); i++) {
+      String personalId = people.get(i);
+      // the slot's time on this machine's monotonic clock, from the database's clock when it was taken
+      long dueNanos = takenNanos + (long) ((slots.at()[i] - slots.takenAt()) * 1e9);
+      long latestNanos = takenNanos + (long) ((slots.secondEnd(i) - slots.takenAt()) * 1e9) - LATE_MARGIN_NANOS;
+      calls.add(pool.submit(() -> call(personalId, dueNanos, latestNanos, requestId, failure, callsPerSecond)));
     }
     List<PersonVerifications.Answer> answers = new ArrayList<>(people.size());
     for (Future<PersonVerifications.Answer> call : calls) {
@@ -185,16 +200,14 @@ public class RegisterSync implements AutoCloseable {
     }
   }
 
-  private PersonVerifications.Answer call(String personalId, String requestId,
+  private PersonVerifications.Answer call(String personalId, long dueNanos, long latestNanos, String requestId,
       AtomicReference<GatewayException> failure, Map<Long, Integer> callsPerSecond) throws InterruptedException {
-    if (failure.get() != null || paused()) {
+    long wait = dueNanos - System.nanoTime();
+    if (wait > 0 && stopping.await(wait, TimeUnit.NANOSECONDS)) {
       return null;
     }
-    long wait = pace.takeSlot();
-    if (wait > 0) {
-      Thread.sleep(wait);
-    }
-    if (failure.get() != null) {
+    // a slot missed (a pause, a busy pool) is not made up later: the call would count in the next second
+    if (failure.get() != null || !isRunning() || paused() || System.nanoTime() > latestNanos) {
       return null;
     }
     callsPerSecond.merge(clock.instant().getEpochSecond(), 1, Integer::sum);
@@ -219,7 +232,30 @@ public class RegisterSync implements AutoCloseable {
   }
 
   @Override
+  public void start() {
+    // running from construction: the route decides when the sync works
+  }
+
+  /** Calls waiting for a slot give up, the claims in hand are handed back, and the route's run ends. */
+  @Override
+  public void stop() {
+    stopping.countDown();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return stopping.getCount() > 0;
+  }
+
+  @Override
+  public int getPhase() {
+    // stop before Camel's routes, so the route's run is short when Camel waits for it
+    return Integer.MAX_VALUE - 100;
+  }
+
+  @Override
   public void close() {
+    stop();
     pool.shutdownNow();
   }
 }
