@@ -59,10 +59,13 @@ class RegistryPace {
     return Math.floorDiv(n, rate) + (Math.floorMod(n, rate) + 0.5) * spread / rate;
   }
 
-  /** The first slot whose time is {@code t} or later. */
+  /**
+   * The first slot whose time is {@code t} or later, give or take a tenth of a slot: epoch seconds
+   * as doubles are exact to about 0.2 µs, which at a high rate is a sizeable part of a slot.
+   */
   long firstAtOrAfter(double t) {
     long second = (long) Math.floor(t);
-    long place = (long) Math.ceil((t - second) * rate / spread - 0.5 - 1e-9);
+    long place = (long) Math.ceil((t - second) * rate / spread - 0.5 - 0.1);
     return place >= rate ? (second + 1) * rate : second * rate + Math.max(0, place);
   }
 }
