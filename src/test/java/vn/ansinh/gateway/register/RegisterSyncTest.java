@@ -154,6 +154,20 @@ class RegisterSyncTest extends RegisterHttpTest {
   }
 
   @Test
+  void peopleVerifiedOnOneDayAreDueAgainSpreadOverTheWindowAndWithinIt() {
+    // 3,000 people verified at the same moment: their next verifications fall evenly over 30 days
+    List<Map<String, Object>> days = jdbc.queryForList("""
+        select floor(extract(epoch from register_next_due(lpad(g::text, 12, '0'), now(), 2592000) - now())
+                     / 86400)::int as day, count(*) as people
+        from generate_series(1, 3000) g group by 1 order by 1""");
+
+    assertThat(days).hasSize(30);
+    assertThat(days).allSatisfy(d -> assertThat(((Number) d.get("people")).longValue()).isBetween(50L, 150L));
+    assertThat(jdbc.queryForObject("select bool_and(register_next_due(lpad(g::text, 12, '0'), now(), 2592000)"
+        + " between now() and now() + interval '30 days') from generate_series(1, 3000) g", Boolean.class)).isTrue();
+  }
+
+  @Test
   void nothingIsClaimedWhileTheRegistrysCircuitIsOpen() throws Exception {
     String person = newPerson();
     dueBeneficiary(person);
