@@ -152,4 +152,40 @@ class PopulationEventTest extends RegisterHttpTest {
         .filter(e -> e.getRequest().getUrl().startsWith("/banks/")
             && e.getRequest().getBodyAsString().contains(person))).as("no bank is asked").isEmpty();
   }
+
+  @Test
+  void aDeathThePaymentGateFindsStopsLaterPaymentsInBatchesAwaitingApproval() {
+    String person = newPerson();
+    String name = "Lý Văn Bảy";
+    String december = awaitingApproval("2026-12", "GD-" + person + "-12", person, name);
+    // a month on, the person's verification is old and the registry has learnt of the death
+    jdbc.update("update person_verification set verified_at = now() - interval '40 days' where personal_id = ?", person);
+    PopulationRegistryStubs.diedOn(registry, person, name, "20261115");
+
+    String november = awaitingApproval("2026-11", "GD-" + person + "-11", person, name);
+
+    assertThat(paymentStatus(november)).as("the month of death stays payable").isEqualTo("PENDING");
+    await().atMost(Duration.ofSeconds(10)).until(() -> "DECEASED".equals(paymentStatus(december)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !deathsOf(person).isEmpty());
+    assertThat(deathsOf(person)).containsExactly(new PersonDied(person, LocalDate.of(2026, 11, 15), "population-registry"));
+  }
+
+  @Test
+  void aCorrectedDeathIsNotTakenAgainFromAPushWithTheSameDateButIsWithAnother() {
+    String person = newPerson();
+    assertThat(pushDeath(eventId(), person, "2026-07-07").statusCode()).isEqualTo(202);
+    HttpResponse<String> corrected = postJson("/api/v1/death-records/corrections", token("ops-demo"),
+        "{\"personalId\":\"" + person + "\",\"reason\":\"the commune confirmed the person is alive\"}");
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+
+    assertThat(pushDeath(eventId(), person, "2026-07-07").statusCode()).isEqualTo(202);
+    assertThat(jdbc.queryForObject("select count(*) from deceased_person where personal_id = ?", Long.class, person))
+        .as("the corrected death stays corrected").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from death_notice where personal_id = ?", Long.class, person))
+        .isEqualTo(1);
+
+    assertThat(pushDeath(eventId(), person, "2026-09-09").statusCode()).isEqualTo(202);
+    assertThat(jdbc.queryForObject("select date_of_death::text from deceased_person where personal_id = ?", String.class,
+        person)).isEqualTo("2026-09-09");
+  }
 }
