@@ -1,5 +1,6 @@
 // The reports page for operators and provincial leaders, signed in with StaffSignIn
-// (../shared/sign-in.js): non-cash coverage per commune as a bar chart and table, and a batch's
+// (../shared/sign-in.js): non-cash coverage per commune as a bar chart and table, the progress of
+// opening accounts for poor and near-poor households as a second chart and table, and a batch's
 // reconciliation, from the gateway's report API.
 (function () {
   'use strict';
@@ -32,7 +33,7 @@
     return body;
   }
 
-  StaffSignIn.attach(SCOPE, ['coverage', 'reconciliation'], (t) => { token = t; });
+  StaffSignIn.attach(SCOPE, ['coverage', 'account-opening', 'reconciliation'], (t) => { token = t; });
 
   function cell(row, text) {
     const td = document.createElement('td');
@@ -93,6 +94,87 @@
       chart(c.communes);
     } catch (e) {
       say('coverage-summary', 'No report: ' + e.message, true);
+    }
+  });
+
+  // households by the best state of their members, drawn left to right in this order
+  const STATES = [['open', 'withOpenAccount'], ['requested', 'accountRequested'], ['rejected', 'accountRejected'],
+    ['none', 'noAccountYet']];
+
+  function progressChart(communes) {
+    const svg = $('account-opening-chart');
+    const ns = 'http://www.w3.org/2000/svg';
+    const rowHeight = 22;
+    const labelWidth = 70;
+    const width = 600;
+    svg.replaceChildren();
+    svg.setAttribute('viewBox', '0 0 ' + (width + labelWidth + 60) + ' ' + Math.max(rowHeight, communes.length * rowHeight));
+    communes.forEach((c, i) => {
+      const y = i * rowHeight;
+      const label = document.createElementNS(ns, 'text');
+      label.setAttribute('x', 0);
+      label.setAttribute('y', y + 15);
+      label.textContent = c.communeCode;
+      svg.appendChild(label);
+      let x = labelWidth;
+      STATES.forEach(([state, key]) => {
+        const w = c.all.households === 0 ? 0 : width * Number(c.all[key]) / Number(c.all.households);
+        const bar = document.createElementNS(ns, 'rect');
+        bar.setAttribute('class', state);
+        bar.setAttribute('x', x);
+        bar.setAttribute('y', y + 3);
+        bar.setAttribute('height', rowHeight - 6);
+        bar.setAttribute('width', w.toFixed(2));
+        bar.setAttribute('data-commune', c.communeCode);
+        bar.setAttribute('data-state', state);
+        const title = document.createElementNS(ns, 'title');
+        title.textContent = c.communeCode + ': ' + number.format(c.all[key]) + ' ' + state;
+        bar.appendChild(title);
+        svg.appendChild(bar);
+        x += w;
+      });
+      const value = document.createElementNS(ns, 'text');
+      value.setAttribute('x', labelWidth + width + 6);
+      value.setAttribute('y', y + 15);
+      value.textContent = Number(c.all.percent).toFixed(2) + '%';
+      svg.appendChild(value);
+    });
+  }
+
+  function daysLeft(p) {
+    const days = Number(p.daysLeft);
+    return days >= 0 ? number.format(days) + ' days left to ' + p.deadline + '.'
+      : 'the deadline ' + p.deadline + ' passed ' + number.format(-days) + ' days ago.';
+  }
+
+  $('account-opening-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const province = encodeURIComponent($('ao-province').value);
+      const deadline = encodeURIComponent($('ao-deadline').value);
+      const p = await api('/api/v1/reports/account-opening-progress?provinceCode=' + province + '&deadline=' + deadline);
+      const t = p.total;
+      say('account-opening-summary', 'Province ' + p.provinceCode + ': ' + number.format(t.all.withOpenAccount) + ' of '
+        + number.format(t.all.households) + ' households = ' + Number(t.all.percent).toFixed(2) + '% with an open account'
+        + ' (poor ' + number.format(t.poor.withOpenAccount) + ' of ' + number.format(t.poor.households) + ', near-poor '
+        + number.format(t.nearPoor.withOpenAccount) + ' of ' + number.format(t.nearPoor.households) + '); '
+        + number.format(t.all.accountRequested) + ' requested, ' + number.format(t.all.accountRejected) + ' rejected, '
+        + number.format(t.all.noAccountYet) + ' none yet; ' + daysLeft(p), Number(p.daysLeft) < 0);
+      const body = $('account-opening-table').querySelector('tbody');
+      body.replaceChildren();
+      p.communes.forEach((c) => {
+        const row = document.createElement('tr');
+        row.setAttribute('data-commune', c.communeCode);
+        cell(row, c.communeCode);
+        cell(row, number.format(c.poor.households));
+        cell(row, number.format(c.nearPoor.households));
+        STATES.forEach(([, key]) => cell(row, number.format(c.all[key])));
+        cell(row, Number(c.all.percent).toFixed(2));
+        body.appendChild(row);
+      });
+      progressChart(p.communes);
+    } catch (e) {
+      say('account-opening-summary', 'No report: ' + e.message, true);
     }
   });
 

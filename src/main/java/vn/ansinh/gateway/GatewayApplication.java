@@ -6,10 +6,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import vn.ansinh.gateway.audit.AuditVerifyCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling   // operations/StateGauges: database-held figures for monitoring
 public class GatewayApplication {
 
   @Bean

@@ -26,11 +26,13 @@ public class Beneficiaries {
   public boolean insert(String owner, BeneficiaryRegistration r) {
     Timestamp now = Timestamp.from(clock.instant());
     return jdbc.update("insert into beneficiary (owner, beneficiary_id, program, personal_id, full_name, date_of_birth, gender,"
-              + " province_code, commune_code, phone, preferred_bank_bin, social_insurance_number, status, created_at, updated_at)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (owner, beneficiary_id) do nothing",
+              + " province_code, commune_code, phone, preferred_bank_bin, social_insurance_number, household_id,"
+              + " household_category, status, created_at, updated_at)"
+              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (owner, beneficiary_id) do nothing",
           owner, r.beneficiaryId(), r.program().name(), r.personalId(), r.fullName(), Date.valueOf(r.dateOfBirth()),
           r.gender() == null ? null : r.gender().name(), r.provinceCode(), r.communeCode(), r.phone(),
-          r.preferredBankBin(), r.socialInsuranceNumber(), BeneficiaryStatus.VERIFYING.name(), now, now) == 1;
+          r.preferredBankBin(), r.socialInsuranceNumber(), r.householdId(),
+          r.householdCategory() == null ? null : r.householdCategory().name(), BeneficiaryStatus.VERIFYING.name(), now, now) == 1;
   }
 
   public Optional<Beneficiary> find(String owner, String beneficiaryId) {
@@ -53,11 +55,13 @@ public class Beneficiaries {
 
   private static Beneficiary map(ResultSet rs, int row) throws SQLException {
     String gender = rs.getString("gender");
+    String householdCategory = rs.getString("household_category");
     BeneficiaryRegistration r = new BeneficiaryRegistration(rs.getString("beneficiary_id"),
         Program.valueOf(rs.getString("program")), rs.getString("personal_id"), rs.getString("full_name"),
         rs.getDate("date_of_birth").toLocalDate(), gender == null ? null : Gender.valueOf(gender),
         rs.getString("province_code"), rs.getString("commune_code"), rs.getString("phone"),
-        rs.getString("preferred_bank_bin"), rs.getString("social_insurance_number"));
+        rs.getString("preferred_bank_bin"), rs.getString("social_insurance_number"),
+        rs.getString("household_id"), householdCategory == null ? null : HouseholdCategory.valueOf(householdCategory));
     return new Beneficiary(rs.getString("owner"), r, BeneficiaryStatus.valueOf(rs.getString("status")),
         rs.getString("status_reason"), rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant());

@@ -68,12 +68,13 @@ public class BeneficiaryController {
 
   /** What a partner sees: the state of the work, not the personal data it sent. */
   public record BeneficiaryView(String beneficiaryId, Program program, BeneficiaryStatus status, String statusReason,
-      String preferredBankBin, String socialInsuranceNumber, Accounts.ActiveAccount account, Instant registeredAt,
-      Instant updatedAt) {
+      String preferredBankBin, String socialInsuranceNumber, String householdId, HouseholdCategory householdCategory,
+      Accounts.ActiveAccount account, Instant registeredAt, Instant updatedAt) {
 
     static BeneficiaryView of(Beneficiary b, Accounts.ActiveAccount account) {
       return new BeneficiaryView(b.registration().beneficiaryId(), b.registration().program(), b.status(),
-          b.statusReason(), b.registration().preferredBankBin(), b.registration().socialInsuranceNumber(), account,
+          b.statusReason(), b.registration().preferredBankBin(), b.registration().socialInsuranceNumber(),
+          b.registration().householdId(), b.registration().householdCategory(), account,
           b.createdAt(), b.updatedAt());
     }
   }

@@ -40,7 +40,9 @@ final class BeneficiaryCsv implements Iterable<BeneficiaryService.ReadRow> {
         known(Program.class, "program", cell(row, "program"), unreadable), cell(row, "personal_id"),
         cell(row, "full_name"), date(cell(row, "date_of_birth"), unreadable),
         known(Gender.class, "gender", cell(row, "gender"), unreadable), cell(row, "province_code"),
-        cell(row, "commune_code"), cell(row, "phone"), cell(row, "preferred_bank_bin"), cell(row, "social_insurance_number"));
+        cell(row, "commune_code"), cell(row, "phone"), cell(row, "preferred_bank_bin"), cell(row, "social_insurance_number"),
+        cell(row, "household_id"), known(HouseholdCategory.class, "householdCategory", cell(row, "household_category"),
+            unreadable));
     return new BeneficiaryService.ReadRow(r, unreadable);
   }
 

@@ -5,11 +5,20 @@ import vn.ansinh.gateway.citizen.Gender;
 
 /**
  * A paying agency's registration of one beneficiary, as sent (SPEC §4.2); the social-insurance
- * number (VSS "mã số BHXH") is optional.
+ * number (VSS "mã số BHXH") is optional, and so is the household (its id and poverty category,
+ * given together).
  */
 public record BeneficiaryRegistration(String beneficiaryId, Program program, String personalId, String fullName,
     LocalDate dateOfBirth, Gender gender, String provinceCode, String communeCode, String phone,
-    String preferredBankBin, String socialInsuranceNumber) {
+    String preferredBankBin, String socialInsuranceNumber, String householdId, HouseholdCategory householdCategory) {
+
+  /** A registration without a household, as most programs send it. */
+  public BeneficiaryRegistration(String beneficiaryId, Program program, String personalId, String fullName,
+      LocalDate dateOfBirth, Gender gender, String provinceCode, String communeCode, String phone,
+      String preferredBankBin, String socialInsuranceNumber) {
+    this(beneficiaryId, program, personalId, fullName, dateOfBirth, gender, provinceCode, communeCode, phone,
+        preferredBankBin, socialInsuranceNumber, null, null);
+  }
 
   @Override
   public String toString() {

@@ -14,6 +14,7 @@ final class BeneficiaryRules {
   private static final Pattern PROVINCE = Pattern.compile("[0-9]{2}");
   private static final Pattern COMMUNE = Pattern.compile("[0-9]{5}");
   private static final Pattern SOCIAL_INSURANCE_NUMBER = Pattern.compile("[0-9]{10}");
+  private static final Pattern HOUSEHOLD_ID = Pattern.compile("[A-Za-z0-9-]{1,32}");
   private static final int MAX_NAME = 200;
 
   private BeneficiaryRules() {}
@@ -46,8 +47,24 @@ final class BeneficiaryRules {
     if (r.socialInsuranceNumber() != null && !SOCIAL_INSURANCE_NUMBER.matcher(r.socialInsuranceNumber()).matches()) {
       v.add(Violation.of("socialInsuranceNumber", "must be the 10-digit VSS social-insurance number"));
     }
+    v.addAll(household(r));
     if (banks.find(r.preferredBankBin()).isEmpty()) {
       v.add(Violation.of("preferredBankBin", "is not a bank this gateway works with"));
+    }
+    return v;
+  }
+
+  /** A household is named by its id and its category together: one without the other cannot be counted. */
+  private static List<Violation> household(BeneficiaryRegistration r) {
+    List<Violation> v = new ArrayList<>(0);
+    if (r.householdId() != null && !HOUSEHOLD_ID.matcher(r.householdId()).matches()) {
+      v.add(Violation.of("householdId", "must be 1-32 letters, digits or '-'"));
+    }
+    if (r.householdId() != null && r.householdCategory() == null) {
+      v.add(Violation.of("householdCategory", "is required with householdId: POOR or NEAR_POOR"));
+    }
+    if (r.householdId() == null && r.householdCategory() != null) {
+      v.add(Violation.of("householdId", "is required with householdCategory"));
     }
     return v;
   }

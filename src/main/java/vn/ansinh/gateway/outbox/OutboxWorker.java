@@ -1,5 +1,6 @@
 package vn.ansinh.gateway.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +46,15 @@ public class OutboxWorker implements SmartLifecycle {
   private final TransactionTemplate tx;
   private final ProducerTemplate flows;
   private final ApplicationAvailability availability;
+  private final MeterRegistry meters;
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<Thread> threads = new ArrayList<>();
   /** Per busy worker thread: when it claimed the item it is still working on (System.nanoTime). */
   private final Map<Thread, Long> busySince = new ConcurrentHashMap<>();
 
   public OutboxWorker(Outbox outbox, OutboxProperties properties, TransactionTemplate tx, ProducerTemplate flows,
-      ApplicationAvailability availability) {
+      ApplicationAvailability availability, MeterRegistry meters) {
+    this.meters = meters;
     this.outbox = outbox;
     this.properties = properties;
     this.tx = tx;
@@ -118,6 +121,7 @@ public class OutboxWorker implements SmartLifecycle {
           properties.backoff(attempts, ThreadLocalRandom.current().nextDouble()), properties.retryFor());
     }
     if (dead) {
+      meters.counter("gateway.outbox.dead.lettered", "kind", item.kind()).increment();
       log.warn("Outbox item {} ({}) dead-lettered after {} attempt(s): {}", item.id(), item.kind(), attempts, reason);
     }
     if (typed == null) {

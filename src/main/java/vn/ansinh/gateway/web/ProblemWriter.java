@@ -56,6 +56,9 @@ public class ProblemWriter {
 
   public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
     response.setStatus(problem.getStatus());
+    if (problem.getProperties() != null && problem.getProperties().get("requestId") instanceof String id) {
+      response.setHeader(RequestIdFilter.HEADER, id);   // again: a reset response (error dispatch) lost it
+    }
     response.setContentType(MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");
     json.writeValue(response.getOutputStream(), problem);

@@ -26,6 +26,7 @@ public final class ServiceCatalog {
       new Operation("POST", "/api/v1/payment-reports", "payment-report", "reportPayments"),
       new Operation("GET", "/api/v1/reports/reconciliation", "report", "reconcilePaymentBatch"),
       new Operation("GET", "/api/v1/reports/non-cash-coverage", "report", "reportNonCashCoverage"),
+      new Operation("GET", "/api/v1/reports/account-opening-progress", "report", "reportAccountOpeningProgress"),
       new Operation("GET", "/api/v1/dead-letters", "dead-letter", "listDeadLetters"),
       new Operation("POST", "/api/v1/dead-letters/*/replay", "dead-letter", "replayDeadLetter"),
       new Operation("POST", "/api/v1/death-records/corrections", "operations", "correctDeathRecord"));

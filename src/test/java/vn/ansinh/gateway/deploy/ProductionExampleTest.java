@@ -71,6 +71,13 @@ class ProductionExampleTest {
     String token = gateway.token("dolisa-40", SECRET);
     assertThat(Json.read(gateway.get("/api/v1/payment-batches/unknown", token).body()).path("status").asInt())
         .isEqualTo(404);
+    // prod logs one JSON object per line (Elastic Common Schema) for the log shipper
+    assertThat(Files.readAllLines(gateway.folder().resolve("console.log")).stream()
+        .filter(line -> line.startsWith("{")).map(Json::read))
+        .anySatisfy(line -> {
+          assertThat(line.path("message").asText()).contains("Started GatewayApplication");
+          assertThat(line.path("log").path("level").asText()).isEqualTo("INFO");
+        });
   }
 
   private static KeyPair rsa() throws Exception {

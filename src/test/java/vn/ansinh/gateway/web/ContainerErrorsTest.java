@@ -24,6 +24,8 @@ class ContainerErrorsTest extends GatewayHttpTest {
     assertThat(problem.get("status").asInt()).as(what).isEqualTo(status);
     assertThat(problem.get("type").asText()).as(what).startsWith("urn:ansinh:problem:");
     assertThat(answer.body()).as(what).doesNotContain("<html").doesNotContain("timestamp").doesNotContain("Tomcat");
+    assertThat(problem.path("requestId").asText()).as(what + ": the problem names its request")
+        .isNotEmpty().isEqualTo(answer.header("X-Request-Id"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -58,9 +60,12 @@ class ContainerErrorsTest extends GatewayHttpTest {
   void aMalformedChunkedBodyIsA400Problem() {
     RawHttp.Answer answer = RawHttp.send(port, "POST /api/v1/citizens/verifications HTTP/1.1\r\nHost: localhost\r\n"
         + "Authorization: Bearer " + token("dolisa-demo") + "\r\nContent-Type: application/json\r\n"
+        + "X-Request-Id: chunked-0001\r\n"
         + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
 
     assertProblem(answer, 400, "a chunk size that is not hexadecimal");
+    assertThat(Json.read(answer.body()).path("requestId").asText())
+        .as("the caller's request id, kept through the container's error dispatch").isEqualTo("chunked-0001");
   }
 
   @Test

@@ -1,0 +1,85 @@
+package vn.ansinh.gateway.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.ansinh.gateway.support.GatewayHttpTest;
+
+/**
+ * The figures deploy/monitoring's dashboard and alerts read are published under the names they
+ * use: outbox depth, age and dead letters by kind, the agency circuit's state, the audit chain's
+ * head, request latency buckets.
+ */
+class MonitoringMetricsTest extends GatewayHttpTest {
+
+  private static final String KIND = "monitoring-probe";
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Autowired
+  StateGauges gauges;
+
+  @AfterEach
+  void removeProbeItems() {
+    jdbc.update("delete from outbox where kind = ?", KIND);
+  }
+
+  @Test
+  void outboxCircuitAuditAndLatencyFiguresAreScraped() {
+    Timestamp hourAgo = Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS));
+    Timestamp nextWeek = Timestamp.from(Instant.now().plus(7, ChronoUnit.DAYS));
+    for (String status : new String[] {"PENDING", "DEAD", "DEAD"}) {
+      jdbc.update("insert into outbox (kind, owner, subject, status, attempts, next_attempt_at, created_at, updated_at)"
+          + " values (?, 'dolisa-demo', 'probe', ?, 0, ?, ?, ?)", KIND, status, nextWeek, hourAgo, hourAgo);
+    }
+    get("/api/v1/beneficiaries/nobody-here", token("dolisa-demo"));   // one request, so one audit event at least
+
+    gauges.refresh();
+    HttpResponse<String> scrape = get("/actuator/prometheus", token("ops-demo"));
+
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    String body = scrape.body();
+    assertThat(value(body, "gateway_outbox_items\\{[^}]*kind=\"" + KIND + "\"[^}]*status=\"DEAD\"[^}]*\\}")).isEqualTo(2);
+    assertThat(value(body, "gateway_outbox_items\\{[^}]*kind=\"" + KIND + "\"[^}]*status=\"PENDING\"[^}]*\\}")).isEqualTo(1);
+    assertThat(value(body, "gateway_outbox_oldest_pending_age_seconds\\{[^}]*kind=\"" + KIND + "\"[^}]*\\}"))
+        .isBetween(3500.0, 3700.0);
+    assertThat(value(body, "resilience4j_circuitbreaker_state\\{[^}]*name=\"population-registry\"[^}]*state=\"closed\"[^}]*\\}")
+        + value(body, "resilience4j_circuitbreaker_state\\{[^}]*name=\"population-registry\"[^}]*state=\"open\"[^}]*\\}")
+        + value(body, "resilience4j_circuitbreaker_state\\{[^}]*name=\"population-registry\"[^}]*state=\"half_open\"[^}]*\\}"))
+        .as("exactly one state is the current one").isEqualTo(1);
+    assertThat(value(body, "gateway_audit_chain_head_sequence(?:\\{[^}]*\\})?")).isPositive();
+    assertThat(body).containsPattern("gateway_requests_seconds_bucket\\{[^}]*partner=\"dolisa-demo\"");
+  }
+
+  @Test
+  void aDeadLetteredItemIsGoneFromTheFiguresOnceReplayed() {
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.update("insert into outbox (kind, owner, subject, status, attempts, next_attempt_at, created_at, updated_at)"
+        + " values (?, 'dolisa-demo', 'probe', 'DEAD', 3, ?, ?, ?)", KIND, now, now, now);
+    gauges.refresh();
+    String before = get("/actuator/prometheus", token("ops-demo")).body();
+
+    jdbc.update("update outbox set status = 'DONE' where kind = ?", KIND);
+    gauges.refresh();
+    String after = get("/actuator/prometheus", token("ops-demo")).body();
+
+    assertThat(before).containsPattern("gateway_outbox_items\\{[^}]*kind=\"" + KIND + "\"");
+    assertThat(after).doesNotContainPattern("gateway_outbox_items\\{[^}]*kind=\"" + KIND + "\"");
+  }
+
+  private static double value(String scrape, String series) {
+    Matcher m = Pattern.compile("(?m)^" + series + " ([-0-9.eE+]+)$").matcher(scrape);
+    assertThat(m.find()).as("series %s in the scrape", series).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+}
