@@ -188,6 +188,29 @@ class RegisterSyncTest extends RegisterHttpTest {
   }
 
   @Test
+  void aPersonHeldByAnInstanceThatStoppedIsTakenAgainOnceItsLeaseRunsOut() throws Exception {
+    String person = newPerson();
+    dueBeneficiary(person);
+    jdbc.update("update register_sync set due_at = '-infinity', claimed_until = now() + interval '5 minutes'"
+        + " where personal_id = ?", person);
+    PopulationRegistryStubs.citizen(registry, person, "Phan Văn Tâm", "19500101", false);
+
+    try (RegisterSync w = worker(20, 1)) {
+      w.verifyNext();
+      assertThat(jdbc.queryForObject("select count(*) from person_verification where personal_id = ?", Long.class,
+          person)).as("still leased to the instance that took it").isZero();
+
+      jdbc.update("update register_sync set claimed_until = now() - interval '1 second' where personal_id = ?", person);
+      w.verifyNext();
+    }
+
+    assertThat(jdbc.queryForObject("select count(*) from person_verification where personal_id = ?", Long.class,
+        person)).as("taken again from the table after the lease").isEqualTo(1);
+    assertThat(jdbc.queryForObject("select claimed_until is null and due_at > now() from register_sync"
+        + " where personal_id = ?", Boolean.class, person)).isTrue();
+  }
+
+  @Test
   void nothingIsClaimedWhileTheRegistrysCircuitIsOpen() throws Exception {
     String person = newPerson();
     dueBeneficiary(person);
