@@ -1,7 +1,6 @@
 package vn.ansinh.gateway.register;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,9 +36,9 @@ import vn.ansinh.gateway.web.GatewayFailures;
 
 /**
  * The scheduled re-verification of every active beneficiary (SPEC §4.11). Work is claimed through
- * the database (people due, with a lease, {@code FOR UPDATE SKIP LOCKED}), so instances share it and
- * a restart resumes where the tables say; each call takes a slot of the shared {@link RegistryPace}
- * first. Answers go where every registry answer goes ({@link PersonVerifications}: the payment gate
+ * the database ({@link SyncQueue}: people due, with a lease, {@code FOR UPDATE SKIP LOCKED}), so
+ * instances share it and a restart resumes where the tables say; a claim's calls take slots of the
+ * shared {@link RegistryPace} and each goes at its slot's time. Answers go where every registry answer goes ({@link PersonVerifications}: the payment gate
  * then needs no call, and a death becomes a notice). Nothing is claimed while the registry's circuit
  * is open, and the first unavailable answer hands the rest of a claim back.
  */
@@ -50,27 +49,7 @@ public class RegisterSync implements SmartLifecycle, AutoCloseable {
   static final String AUDIT_PARTNER = "register-sync";
   private static final long LATE_MARGIN_NANOS = 5_000_000;   // a call leaving this close to its second's end waits for another slot
 
-  // an active beneficiary is one neither deceased nor terminated; any other status counts as active
-  static final String ACTIVE = "b.status not in ('DECEASED', 'TERMINATED')";
-  private static final String ENROL = """
-      insert into register_sync (personal_id, due_at)
-      select p.personal_id, register_next_due(p.personal_id, coalesce(v.verified_at, ?::timestamptz - ?::interval), ?)
-      from (select distinct b.personal_id::varchar as personal_id from beneficiary b where %s) p
-      left join person_verification v on v.personal_id = p.personal_id
-      where not exists (select 1 from register_sync s where s.personal_id = p.personal_id)
-      on conflict (personal_id) do nothing
-      """.formatted(ACTIVE);
-  private static final String CLAIM = """
-      with due as (
-        select personal_id from register_sync
-        where due_at <= ? and (claimed_until is null or claimed_until < ?)
-        order by due_at limit ? for update skip locked)
-      update register_sync s set claimed_until = ? from due where s.personal_id = due.personal_id
-      returning s.personal_id, exists (select 1 from beneficiary b
-                                       where b.personal_id = cast(s.personal_id as char(12)) and %s)
-      """.formatted(ACTIVE);
-
-  private final JdbcTemplate jdbc;
+  private final SyncQueue queue;
   private final TransactionTemplate tx;
   private final ProducerTemplate flows;
   private final PersonVerifications verifications;
@@ -87,7 +66,7 @@ public class RegisterSync implements SmartLifecycle, AutoCloseable {
   public RegisterSync(JdbcTemplate jdbc, TransactionTemplate tx, ProducerTemplate flows,
       PersonVerifications verifications, SubjectHasher subjects, CircuitBreaker registryCircuit,
       RegisterProperties properties, Clock clock) {
-    this.jdbc = jdbc;
+    this.queue = new SyncQueue(jdbc, properties);
     this.tx = tx;
     this.flows = flows;
     this.verifications = verifications;
@@ -121,11 +100,7 @@ public class RegisterSync implements SmartLifecycle, AutoCloseable {
 
   /** Adds the people of beneficiaries registered since, due at their place in the window (or now, if never verified). */
   public int enrol() {
-    Timestamp now = Timestamp.from(clock.instant());
-    long every = properties.reverifyEvery().toSeconds();
-    int added = jdbc.update(ENROL, now, every + " seconds", every);
-    jdbc.update("delete from register_sync_call where second < ?", Timestamp.from(clock.instant().minusSeconds(3600)));
-    return added;
+    return queue.enrol(clock.instant());
   }
 
   /** While the registry's circuit is open, the sync waits: its calls would only be refused. */
@@ -139,19 +114,11 @@ public class RegisterSync implements SmartLifecycle, AutoCloseable {
     if (!isRunning()) {
       return 0;
     }
-    Instant now = clock.instant();
-    Timestamp at = Timestamp.from(now);
-    List<String> active = new ArrayList<>();
-    List<String> gone = new ArrayList<>();
-    jdbc.query(CLAIM, rs -> {
-      (rs.getBoolean(2) ? active : gone).add(rs.getString(1));
-    }, at, at, properties.claimSize(), Timestamp.from(now.plus(properties.lease())));
-    // nobody active with this id any more (terminated, deceased): the sync forgets them; a new registration enrols them again
-    jdbc.batchUpdate("delete from register_sync where personal_id = ?", gone.stream().map(p -> new Object[] {p}).toList());
-    if (!active.isEmpty()) {
-      verify(active);
+    SyncQueue.Claim claim = queue.claim(clock.instant());
+    if (!claim.active().isEmpty()) {
+      verify(claim.active());
     }
-    return active.size() + gone.size();
+    return claim.size();
   }
 
   private void verify(List<String> people) throws InterruptedException {
@@ -181,19 +148,9 @@ public class RegisterSync implements SmartLifecycle, AutoCloseable {
         log.error("A life-status sync call failed unexpectedly: {}", GatewayFailures.withoutMessages(e.getCause()));
       }
     }
-    long every = properties.reverifyEvery().toSeconds();
     tx.executeWithoutResult(s -> {
       verifications.record(answers, DeathNotices.SYNC);
-      jdbc.batchUpdate("update register_sync set due_at = register_next_due(personal_id, ?, ?), claimed_until = null"
-          + " where personal_id = ?", answers.stream()
-          .map(a -> new Object[] {Timestamp.from(a.at()), every, a.personalId()}).toList());
-      // those not verified (the registry failed) are handed back, due as they were
-      List<String> verified = answers.stream().map(PersonVerifications.Answer::personalId).toList();
-      jdbc.batchUpdate("update register_sync set claimed_until = null where personal_id = ?", people.stream()
-          .filter(p -> !verified.contains(p)).map(p -> new Object[] {p}).toList());
-      jdbc.batchUpdate("insert into register_sync_call (second, calls) values (?, ?) on conflict (second)"
-          + " do update set calls = register_sync_call.calls + excluded.calls", callsPerSecond.entrySet().stream()
-          .map(e -> new Object[] {Timestamp.from(Instant.ofEpochSecond(e.getKey())), e.getValue()}).toList());
+      queue.done(people, answers, callsPerSecond);
     });
     if (failure.get() != null) {
       log.warn("Life-status sync paused: {}", failure.get().getMessage());

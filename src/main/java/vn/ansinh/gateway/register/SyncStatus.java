@@ -28,7 +28,7 @@ public class SyncStatus {
       left join person_verification v on v.personal_id = b.personal_id::varchar
       left join register_sync s on s.personal_id = b.personal_id::varchar
       where %s
-      """.formatted(RegisterSync.ACTIVE);
+      """.formatted(SyncQueue.ACTIVE);
 
   private final JdbcTemplate jdbc;
   private final RegisterProperties properties;
