@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +30,11 @@ import java.util.concurrent.atomic.LongAdder;
  *       most requests held at once ({@code max_in_flight}: received and not yet answered, the
  *       delay included; a request leaves the count as its answer starts, since the client cannot
  *       have it before that);</li>
- *   <li>{@code POST /admin/stats} starts both counts again from zero.</li>
+ *   <li>{@code POST /admin/stats} starts both counts again from zero;</li>
+ *   <li>{@code POST /admin/rate} starts counting arrivals per calendar second (off until then, so
+ *       B1's hot path pays nothing), {@code GET /admin/rate} shows {@code received}, the first and
+ *       last arrival ({@code first_ms}, {@code last_ms}) and the most arrivals in one second
+ *       ({@code max_per_second}): the rate a caller really held, measured here.</li>
  * </ul>
  * The delay is a timer, not a sleeping thread: a delayed answer holds no thread and burns no CPU,
  * so any number of requests can wait at once.
@@ -47,6 +53,10 @@ public final class PopulationStub {
     private static final LongAdder answered = new LongAdder();
     private static final AtomicInteger inFlight = new AtomicInteger();
     private static final AtomicInteger maxInFlight = new AtomicInteger();
+    private static volatile boolean countingRate = false;
+    private static final Map<Long, LongAdder> perSecond = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicLong firstMs = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong lastMs = new java.util.concurrent.atomic.AtomicLong();
 
     private final ScheduledExecutorService timer;
 
@@ -73,6 +83,7 @@ public final class PopulationStub {
         server.setExecutor(workers);
         server.createContext("/admin/delay", stub::delay);
         server.createContext("/admin/stats", stub::stats);
+        server.createContext("/admin/rate", stub::rate);
         server.createContext("/", stub::soap);
         server.start();
         System.out.println("population stub listening on 127.0.0.1:" + port);
@@ -85,6 +96,12 @@ public final class PopulationStub {
             body.transferTo(OutputStream.nullOutputStream());
         }
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        if (countingRate) {
+            long ms = System.currentTimeMillis();
+            firstMs.compareAndSet(0, ms);
+            lastMs.accumulateAndGet(ms, Math::max);
+            perSecond.computeIfAbsent(ms / 1000, k -> new LongAdder()).increment();
+        }
         long delay = delayMs;
         if (delay <= 0) {
             sendSoap(exchange);
@@ -134,6 +151,24 @@ public final class PopulationStub {
             maxInFlight.set(inFlight.get());
         }
         sendText(exchange, 200, "answered=" + answered.sum() + "\nmax_in_flight=" + maxInFlight.get() + "\n");
+    }
+
+    /** POST /admin/rate starts counting arrivals per second from zero; GET shows the counts. */
+    private void rate(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        if ("POST".equals(exchange.getRequestMethod())) {
+            countingRate = false;
+            perSecond.clear();
+            firstMs.set(0);
+            lastMs.set(0);
+            countingRate = true;
+        }
+        long received = perSecond.values().stream().mapToLong(LongAdder::sum).sum();
+        long max = perSecond.values().stream().mapToLong(LongAdder::sum).max().orElse(0);
+        sendText(exchange, 200, "received=" + received + "\nfirst_ms=" + firstMs.get() + "\nlast_ms=" + lastMs.get()
+                + "\nmax_per_second=" + max + "\nper_second=" + perSecond.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).map(e -> Long.toString(e.getValue().sum()))
+                .collect(java.util.stream.Collectors.joining(",")) + "\n");
     }
 
     private static String queryParam(URI uri, String name) {

@@ -220,7 +220,7 @@ public class BeneficiaryLifecycle {
     }
   }
 
-  LocalDate today() {
+  public LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), properties.zone());
   }
 

@@ -13,6 +13,7 @@ import vn.ansinh.gateway.citizen.CitizenVerificationResult;
 import vn.ansinh.gateway.error.NotFoundException;
 import vn.ansinh.gateway.outbox.Outbox;
 import vn.ansinh.gateway.outbox.OutboxWorker;
+import vn.ansinh.gateway.payment.DeceasedRegister;
 
 /** The steps of onboarding that the onboarding routes run: what to ask, and what an answer means. */
 @Component("onboarding")
@@ -24,9 +25,11 @@ public class Onboarding {
   private final BankDirectory banks;
   private final Outbox outbox;
   private final ObjectMapper json;
+  private final DeceasedRegister deceased;
 
   public Onboarding(Beneficiaries beneficiaries, Accounts accounts, BankDirectory banks, Outbox outbox,
-      ObjectMapper json) {
+      ObjectMapper json, DeceasedRegister deceased) {
+    this.deceased = deceased;
     this.beneficiaries = beneficiaries;
     this.accounts = accounts;
     this.banks = banks;
@@ -47,6 +50,9 @@ public class Onboarding {
     String id = b.registration().beneficiaryId();
     if (result.deceased()) {
       beneficiaries.status(b.owner(), id, BeneficiaryStatus.DECEASED, "the population database records a death");
+    } else if (deceased.isRecorded(b.registration().personalId())) {
+      // a death the registry pushed before this person was registered outweighs a lookup that lags behind
+      beneficiaries.status(b.owner(), id, BeneficiaryStatus.DECEASED, "a death is recorded for this person");
     } else if (!result.match()) {
       beneficiaries.status(b.owner(), id, BeneficiaryStatus.IDENTITY_MISMATCH,
           "does not match the population database: " + String.join(", ", result.mismatches()));

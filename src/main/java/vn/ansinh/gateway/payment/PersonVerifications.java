@@ -73,13 +73,18 @@ public class PersonVerifications implements SmartLifecycle {
 
   /** Stores answers in the caller's transaction. */
   public void record(List<Answer> answers) {
+    record(answers, DeceasedRegister.REGISTRY);
+  }
+
+  /** Stores answers in the caller's transaction; deaths among them are recorded as learnt from {@code source}. */
+  public void record(List<Answer> answers, String source) {
     List<Object[]> rows = new ArrayList<>(answers.size());
     for (Answer a : answers) {
       RegistryRecord r = a.record();
       rows.add(new Object[] {a.personalId(), r.exists(), r.exists() ? NameKey.of(r.fullName()) : null,
           Timestamp.from(a.at())});
       if (r.deceased()) {
-        deceased.record(a.personalId(), DeceasedRegister.REGISTRY, r.dateOfDeath());
+        deceased.record(a.personalId(), source, r.dateOfDeath());
       }
     }
     jdbc.batchUpdate(UPSERT, rows);

@@ -190,6 +190,8 @@ public class SecurityConfiguration {
             // the official administrative units: any partner reads them; operators load a newer list
             .requestMatchers(get("/api/v1/reference/administrative-units")).authenticated()
             .requestMatchers(post("/api/v1/reference/administrative-units")).access(rights.allow("ops.manage", "operations"))
+            .requestMatchers(post("/api/v1/population-events")).access(rights.allow("population.notify", "population-event"))
+            .requestMatchers(get("/api/v1/register/sync-status")).access(rights.allow("ops.manage", "operations"))
             // simulated agencies exist in demo mode only
             .requestMatchers(any("/ws/sim/**"), any("/sim/**")).access((auth, ctx) ->
                 new AuthorizationDecision(simulators))

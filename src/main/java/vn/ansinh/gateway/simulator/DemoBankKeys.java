@@ -15,8 +15,9 @@ import java.util.Base64;
 import vn.ansinh.gateway.security.PemKeys;
 
 /**
- * The simulated banks' signing keys (EC P-256), made on first start under the data folder. The
- * demo bank partners register the public halves; nothing of this exists outside demo mode.
+ * The simulated banks' (and the simulated population database's) signing keys (EC P-256), made on
+ * first start under the data folder. The demo partners register the public halves; nothing of this
+ * exists outside demo mode.
  */
 final class DemoBankKeys {
 
@@ -27,26 +28,31 @@ final class DemoBankKeys {
   }
 
   ECPrivateKey privateKey(String bin) {
-    Path priv = folder.resolve("demo-bank-" + bin + ".key.pem");
+    return named("demo-bank-" + bin);
+  }
+
+  /** The key pair {@code <stem>.key.pem} / {@code <stem>.pub.pem}, made when missing. */
+  ECPrivateKey named(String stem) {
+    Path priv = folder.resolve(stem + ".key.pem");
     try {
       if (!Files.exists(priv)) {
-        generate(bin, priv);
+        generate(stem, priv);
       }
       return (ECPrivateKey) KeyFactory.getInstance("EC")
           .generatePrivate(new PKCS8EncodedKeySpec(PemKeys.der(Files.readString(priv))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot make the demo key of bank " + bin, e);
+      throw new IllegalStateException("cannot make the demo key " + stem, e);
     }
   }
 
-  private void generate(String bin, Path priv) throws IOException, GeneralSecurityException {
+  private void generate(String stem, Path priv) throws IOException, GeneralSecurityException {
     KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
     ec.initialize(new ECGenParameterSpec("secp256r1"));
     var pair = ec.generateKeyPair();
     Files.createDirectories(folder);
-    Files.writeString(folder.resolve("demo-bank-" + bin + ".pub.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    Files.writeString(folder.resolve(stem + ".pub.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
     Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.ansinh.gateway.citizen.Gender;
 import vn.ansinh.gateway.citizen.LegacyProvince;
 
@@ -107,6 +108,8 @@ public final class SyntheticPopulation {
               null));
 
   private final Map<String, Citizen> byPersonalId;
+  // deaths learnt while running (the demo's pushed events), over the generated population
+  private final Map<String, LocalDate> deathsLearnt = new ConcurrentHashMap<>();
 
   /** {@code size} generated citizens (from {@code seed}) plus the five fixed ones. */
   public SyntheticPopulation(int size, long seed) {
@@ -150,7 +153,20 @@ public final class SyntheticPopulation {
   public Optional<Citizen> find(String personalId) {
     return personalId == null
         ? Optional.empty()
-        : Optional.ofNullable(byPersonalId.get(personalId));
+        : Optional.ofNullable(byPersonalId.get(personalId)).map(c -> {
+          LocalDate died = deathsLearnt.get(c.personalId());
+          return died == null || c.deceased() ? c
+              : new Citizen(c.personalId(), c.fullName(), c.gender(), c.dateOfBirth(), c.permanentAddress(), died);
+        });
+  }
+
+  /** A death the registry learns of while running; false for an id it does not hold. */
+  public boolean recordDeath(String personalId, LocalDate dateOfDeath) {
+    if (personalId == null || !byPersonalId.containsKey(personalId)) {
+      return false;
+    }
+    deathsLearnt.put(personalId, dateOfDeath);
+    return true;
   }
 
   /** All citizens held, the fixed five included. */

@@ -1,0 +1,92 @@
+package vn.ansinh.gateway.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import vn.ansinh.gateway.simulator.population.SyntheticPopulation;
+
+/**
+ * Demo mode's population database learning of a death: the simulated registry records it (its
+ * lookups say so from now on) and pushes the event to the gateway as the partner
+ * {@code population-registry-demo}, signed with its demo key (a detached ES256 JWS, as the banks
+ * sign). {@code POST /sim/population-registry/deaths {"personalId", "date"}}.
+ */
+@RestController
+@ConditionalOnProperty(name = "gateway.simulators.enabled", havingValue = "true")
+public class PopulationEventSimulator {
+
+  private static final String PARTNER = "population-registry-demo";
+  private static final String KEY = "demo-population-registry";
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final SyntheticPopulation population;
+  private final ObjectMapper json;
+  private final DemoBankKeys keys;
+  private final String gatewayUrl;
+  private final String clientSecret;
+
+  public PopulationEventSimulator(SyntheticPopulation population, ObjectMapper json,
+      @Value("${gateway.data-dir}") Path dataDir,
+      @Value("${gateway.simulators.gateway-url:http://localhost:${server.port}}") String gatewayUrl,
+      @Value("${gateway.simulators.bank-client-secret:demo-secret}") String clientSecret) {
+    this.population = population;
+    this.json = json;
+    this.keys = new DemoBankKeys(dataDir);
+    this.gatewayUrl = gatewayUrl;
+    this.clientSecret = clientSecret;
+    keys.named(KEY);   // the public half must be there before the first push is checked
+  }
+
+  @PostMapping("/sim/population-registry/deaths")
+  public ResponseEntity<Map<String, Object>> death(@RequestBody JsonNode request) throws Exception {
+    String personalId = request.path("personalId").asText();
+    LocalDate date = LocalDate.parse(request.path("date").asText());
+    population.recordDeath(personalId, date);
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("eventId", "SIM-" + UUID.randomUUID());
+    event.put("personalId", personalId);
+    event.put("type", "DECEASED");
+    event.put("date", date.toString());
+    byte[] body = json.writeValueAsBytes(event);
+    JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload(body));
+    jws.sign(new ECDSASigner(keys.named(KEY)));
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/population-events"))
+        .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
+        .header("X-JWS-Signature", jws.serialize(true)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    Map<String, Object> pushed = new LinkedHashMap<>();
+    pushed.put("gatewayStatus", answer.statusCode());
+    pushed.put("gatewayAnswer", json.readTree(answer.body()));
+    return ResponseEntity.ok(pushed);
+  }
+
+  private String token() throws Exception {
+    String basic = Base64.getEncoder().encodeToString((PARTNER + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/oauth2/token"))
+        .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return json.readTree(r.body()).path("access_token").asText();
+  }
+}
