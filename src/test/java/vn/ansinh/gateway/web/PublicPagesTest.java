@@ -23,7 +23,8 @@ import vn.ansinh.gateway.support.RawHttp;
 class PublicPagesTest extends GatewayHttpTest {
 
   private static final String EVIL = "evil.example";
-  private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+  // the sign-in session's cookie (Spring Session's, held in the database)
+  private static final Pattern SESSION = Pattern.compile("SESSION=([^;]+)");
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
   private RawHttp.Answer getWithHost(String path, String host, String extraHeaders) {
@@ -53,7 +54,7 @@ class PublicPagesTest extends GatewayHttpTest {
     assertThat(authorize.header("Location")).doesNotContain(EVIL).endsWith("/login");
     Matcher session = SESSION.matcher(String.valueOf(authorize.header("Set-Cookie")));
     assertThat(session.find()).isTrue();
-    String cookie = "Cookie: JSESSIONID=" + session.group(1) + "\r\n";
+    String cookie = "Cookie: SESSION=" + session.group(1) + "\r\n";
 
     RawHttp.Answer signInPage = getWithHost("/login", EVIL, cookie);
     assertThat(signInPage.body()).doesNotContain(EVIL);
