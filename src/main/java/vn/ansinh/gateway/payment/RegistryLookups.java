@@ -10,19 +10,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import vn.ansinh.gateway.audit.AuditContext;
 import vn.ansinh.gateway.audit.SubjectHasher;
-import vn.ansinh.gateway.citizen.CitizenRequestValidator;
-import vn.ansinh.gateway.citizen.CitizenVerificationRequest;
-import vn.ansinh.gateway.citizen.RegistryRecord;
-import vn.ansinh.gateway.error.AgencyTimeoutException;
-import vn.ansinh.gateway.error.AgencyUnavailableException;
 import vn.ansinh.gateway.error.GatewayException;
-import vn.ansinh.gateway.web.GatewayFailures;
 
 /**
  * Looks many people up in the population database at once, through the registry route (its
@@ -33,15 +25,11 @@ import vn.ansinh.gateway.web.GatewayFailures;
 public class RegistryLookups implements DisposableBean {
 
   static final String ROUTE = "direct:payment-eligibility-lookup";
-  private final ProducerTemplate flows;
-  private final SubjectHasher subjects;
-  private final Clock clock;
+  private final RegistryCaller registry;
   private final ExecutorService pool;
 
   public RegistryLookups(ProducerTemplate flows, SubjectHasher subjects, Clock clock, EligibilityProperties properties) {
-    this.flows = flows;
-    this.subjects = subjects;
-    this.clock = clock;
+    this.registry = new RegistryCaller(flows, ROUTE, subjects, clock);
     AtomicInteger n = new AtomicInteger();
     ThreadFactory threads = r -> {
       Thread t = new Thread(r, "registry-lookup-" + n.incrementAndGet());
@@ -58,7 +46,7 @@ public class RegistryLookups implements DisposableBean {
     AtomicReference<GatewayException> failure = new AtomicReference<>();
     List<Future<PersonVerifications.Answer>> calls = new ArrayList<>(people.size());
     for (String personalId : people) {
-      calls.add(pool.submit(() -> failure.get() != null ? null : lookUp(owner, requestId, personalId, failure)));
+      calls.add(pool.submit(() -> failure.get() != null ? null : registry.lookUp(owner, requestId, personalId, failure)));
     }
     List<PersonVerifications.Answer> answers = new ArrayList<>(people.size());
     for (Future<PersonVerifications.Answer> call : calls) {
@@ -72,28 +60,6 @@ public class RegistryLookups implements DisposableBean {
       }
     }
     return new Outcome(answers, failure.get());
-  }
-
-  private PersonVerifications.Answer lookUp(String owner, String requestId, String personalId,
-      AtomicReference<GatewayException> failure) {
-    AtomicReference<PersonVerifications.Answer> answer = new AtomicReference<>();
-    AuditContext.runOnBehalfOf(owner, requestId, () -> {
-      AuditContext.current().subjectHash(subjects.hash(personalId));
-      Exchange done = flows.send(ROUTE, e -> e.setProperty(CitizenRequestValidator.REQUEST_PROPERTY,
-          new CitizenVerificationRequest(personalId, null, null)));
-      if (done.getException() == null) {
-        answer.set(new PersonVerifications.Answer(personalId, done.getMessage().getBody(RegistryRecord.class),
-            clock.instant()));
-        return;
-      }
-      GatewayException typed = GatewayFailures.find(done.getException());
-      if (typed instanceof AgencyUnavailableException || typed instanceof AgencyTimeoutException) {
-        failure.compareAndSet(null, typed);
-      } else {
-        throw new IllegalStateException("registry lookup failed", done.getException());
-      }
-    });
-    return answer.get();
   }
 
   @Override

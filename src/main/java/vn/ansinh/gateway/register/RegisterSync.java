@@ -23,15 +23,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.ansinh.gateway.audit.AuditContext;
 import vn.ansinh.gateway.audit.SubjectHasher;
-import vn.ansinh.gateway.citizen.CitizenRequestValidator;
-import vn.ansinh.gateway.citizen.CitizenVerificationRequest;
-import vn.ansinh.gateway.citizen.RegistryRecord;
-import vn.ansinh.gateway.error.AgencyTimeoutException;
 import vn.ansinh.gateway.error.AgencyUnavailableException;
 import vn.ansinh.gateway.error.GatewayException;
 import vn.ansinh.gateway.payment.PersonVerifications;
+import vn.ansinh.gateway.payment.RegistryCaller;
 import vn.ansinh.gateway.web.GatewayFailures;
 
 /**
@@ -51,9 +47,8 @@ public class RegisterSync implements SmartLifecycle, AutoCloseable {
 
   private final SyncQueue queue;
   private final TransactionTemplate tx;
-  private final ProducerTemplate flows;
+  private final RegistryCaller registry;
   private final PersonVerifications verifications;
-  private final SubjectHasher subjects;
   private final CircuitBreaker registryCircuit;
   private final RegisterProperties properties;
   private final Clock clock;
@@ -68,9 +63,8 @@ public class RegisterSync implements SmartLifecycle, AutoCloseable {
       RegisterProperties properties, Clock clock) {
     this.queue = new SyncQueue(jdbc, properties);
     this.tx = tx;
-    this.flows = flows;
+    this.registry = new RegistryCaller(flows, ROUTE, subjects, clock);
     this.verifications = verifications;
-    this.subjects = subjects;
     this.registryCircuit = registryCircuit;
     this.properties = properties;
     this.clock = clock;
@@ -168,24 +162,7 @@ public class RegisterSync implements SmartLifecycle, AutoCloseable {
       return null;
     }
     callsPerSecond.merge(clock.instant().getEpochSecond(), 1, Integer::sum);
-    AtomicReference<PersonVerifications.Answer> answer = new AtomicReference<>();
-    AuditContext.runOnBehalfOf(AUDIT_PARTNER, requestId, () -> {
-      AuditContext.current().subjectHash(subjects.hash(personalId));
-      Exchange done = flows.send(ROUTE, e -> e.setProperty(CitizenRequestValidator.REQUEST_PROPERTY,
-          new CitizenVerificationRequest(personalId, null, null)));
-      if (done.getException() == null) {
-        answer.set(new PersonVerifications.Answer(personalId, done.getMessage().getBody(RegistryRecord.class),
-            clock.instant()));
-        return;
-      }
-      GatewayException typed = GatewayFailures.find(done.getException());
-      if (typed instanceof AgencyUnavailableException || typed instanceof AgencyTimeoutException) {
-        failure.compareAndSet(null, typed);
-      } else {
-        throw new IllegalStateException("registry lookup failed", done.getException());
-      }
-    });
-    return answer.get();
+    return registry.lookUp(AUDIT_PARTNER, requestId, personalId, failure);
   }
 
   @Override

@@ -64,20 +64,12 @@ class PaymentCrashSafetyTest {
   @Test
   void everyPaymentIsInExactlyOneDeliveredFileAfterAKillDuringDispatch() throws Exception {
     gateway.start(2);
-    StringBuilder csv = new StringBuilder(PaymentCycleTest.HEADER);
-    List<String> ids = new ArrayList<>();
-    long sum = 0;
-    for (int i = 1; i <= 20; i++) {
-      String bin = i % 2 == 0 ? "970415" : "970405";
-      long amount = 500_000 + i * 1000L;
-      csv.append("KILL-").append(i).append(",B").append(i).append(",040090").append(String.format("%06d", 900 + i))
-          .append(",Nguyễn Văn An,").append(amount).append(',').append(bin).append(",15002050000").append(10 + i)
-          .append(",40,16681,\n");
-      ids.add("KILL-" + i);
-      sum += amount;
-    }
+    TwentyPayments list = TwentyPayments.of("KILL-", 900);
+    String csv = list.csv();
+    List<String> ids = list.ids();
+    long sum = list.sum();
     HttpResponse<String> accepted = gateway.post("/api/v1/payment-batches?program=SOCIAL_ALLOWANCE&period=2026-11",
-        gateway.token("dolisa-demo"), "text/csv", csv.toString(), "X-Control-Count", "20", "X-Control-Sum",
+        gateway.token("dolisa-demo"), "text/csv", csv, "X-Control-Count", "20", "X-Control-Sum",
         Long.toString(sum));
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     String batchId = Json.read(accepted.body()).path("batchId").asText();
@@ -100,5 +92,25 @@ class PaymentCrashSafetyTest {
     assertThat(agribankFiles).isEqualTo(4);
     assertThat(agencies.findAll(postRequestedFor(urlEqualTo(AGRIBANK))).size())
         .as("the file cut off by the kill was sent again, as the same file").isGreaterThan((int) agribankFiles);
+  }
+
+  /** Twenty payments of an agency's list, ten to each of two banks, with their ids and sum. */
+  record TwentyPayments(String csv, List<String> ids, long sum) {
+
+    static TwentyPayments of(String prefix, int firstPerson) {
+      StringBuilder csv = new StringBuilder(PaymentCycleTest.HEADER);
+      List<String> ids = new ArrayList<>();
+      long sum = 0;
+      for (int i = 1; i <= 20; i++) {
+        String bin = i % 2 == 0 ? "970415" : "970405";
+        long amount = 500_000 + i * 1000L;
+        csv.append(prefix).append(i).append(",B").append(i).append(",040090")
+            .append(String.format("%06d", firstPerson + i)).append(",Nguyễn Văn An,").append(amount).append(',')
+            .append(bin).append(",15002050000").append(10 + i).append(",40,16681,\n");
+        ids.add(prefix + i);
+        sum += amount;
+      }
+      return new TwentyPayments(csv.toString(), ids, sum);
+    }
   }
 }

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -104,24 +103,15 @@ class TwoReplicasBehindNginxTest {
 
   private void paymentCycleWithAKill(ForkedGateway a, WireMockServer agencies, RoundRobinNginx nginx, ForkedGateway b)
       throws Exception {
-    StringBuilder csv = new StringBuilder(PaymentCycleTest.HEADER);
-    List<String> ids = new ArrayList<>();
-    long sum = 0;
-    for (int i = 1; i <= 20; i++) {
-      String bin = i % 2 == 0 ? "970415" : "970405";
-      long amount = 500_000 + i * 1000L;
-      csv.append("FLEET-").append(i).append(",B").append(i).append(",040090").append(String.format("%06d", 700 + i))
-          .append(",Nguyễn Văn An,").append(amount).append(',').append(bin).append(",15002050000").append(10 + i)
-          .append(",40,16681,\n");
-      ids.add("FLEET-" + i);
-      sum += amount;
-    }
+    PaymentCrashSafetyTest.TwentyPayments list = PaymentCrashSafetyTest.TwentyPayments.of("FLEET-", 700);
+    List<String> ids = list.ids();
+    long sum = list.sum();
     String payer = token("dolisa-demo");
     HttpResponse<String> accepted = send(HttpRequest.newBuilder(URI.create(origin
             + "/api/v1/payment-batches?program=SOCIAL_ALLOWANCE&period=2026-11"))
         .header("Authorization", "Bearer " + payer).header("Content-Type", "text/csv")
         .header("X-Control-Count", "20").header("X-Control-Sum", Long.toString(sum))
-        .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build());
+        .POST(HttpRequest.BodyPublishers.ofString(list.csv(), StandardCharsets.UTF_8)).build());
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     String batchId = Json.read(accepted.body()).path("batchId").asText();
     await().atMost(Duration.ofSeconds(60)).until(() -> "AWAITING_APPROVAL".equals(batch(batchId, payer).path("status").asText()));
