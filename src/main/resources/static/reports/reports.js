@@ -46,32 +46,39 @@
     return c.split ? c.legacyCommuneCode + ' (split)' : c.communeCode;
   }
 
-  function chart(communes) {
-    const svg = $('coverage-chart');
-    const ns = 'http://www.w3.org/2000/svg';
-    const rowHeight = 22;
-    const labelWidth = 70;
-    const width = 600;
+  // the charts: one row per commune, its label at the left and its bars from LABEL_WIDTH on
+  const SVG = 'http://www.w3.org/2000/svg';
+  const ROW_HEIGHT = 22;
+  const LABEL_WIDTH = 70;
+  const BAR_WIDTH = 600;
+
+  function svgElement(name, attributes, text) {
+    const e = document.createElementNS(SVG, name);
+    Object.entries(attributes).forEach(([key, value]) => e.setAttribute(key, value));
+    if (text !== undefined) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  function rows(svgId, communes, label, bars) {
+    const svg = $(svgId);
     svg.replaceChildren();
-    svg.setAttribute('viewBox', '0 0 ' + (width + labelWidth + 60) + ' ' + Math.max(rowHeight, communes.length * rowHeight));
+    svg.setAttribute('viewBox', '0 0 ' + (BAR_WIDTH + LABEL_WIDTH + 60) + ' '
+      + Math.max(ROW_HEIGHT, communes.length * ROW_HEIGHT));
     communes.forEach((c, i) => {
-      const y = i * rowHeight;
-      const label = document.createElementNS(ns, 'text');
-      label.setAttribute('x', 0);
-      label.setAttribute('y', y + 15);
-      label.textContent = lineOf(c);
-      const bar = document.createElementNS(ns, 'rect');
-      bar.setAttribute('class', 'bar');
-      bar.setAttribute('x', labelWidth);
-      bar.setAttribute('y', y + 3);
-      bar.setAttribute('height', rowHeight - 6);
-      bar.setAttribute('width', width * Number(c.percent) / 100);
-      bar.setAttribute('data-commune', c.split ? 'split-' + c.legacyCommuneCode : c.communeCode);
-      const value = document.createElementNS(ns, 'text');
-      value.setAttribute('x', labelWidth + width * Number(c.percent) / 100 + 6);
-      value.setAttribute('y', y + 15);
-      value.textContent = Number(c.percent).toFixed(2) + '%';
-      svg.append(label, bar, value);
+      const y = i * ROW_HEIGHT;
+      svg.appendChild(svgElement('text', { x: 0, y: y + 15 }, label(c)));
+      bars(svg, c, y);
+    });
+  }
+
+  function chart(communes) {
+    rows('coverage-chart', communes, lineOf, (svg, c, y) => {
+      const width = BAR_WIDTH * Number(c.percent) / 100;
+      svg.append(svgElement('rect', { class: 'bar', x: LABEL_WIDTH, y: y + 3, height: ROW_HEIGHT - 6, width: width,
+          'data-commune': c.split ? 'split-' + c.legacyCommuneCode : c.communeCode }),
+        svgElement('text', { x: LABEL_WIDTH + width + 6, y: y + 15 }, Number(c.percent).toFixed(2) + '%'));
     });
   }
 
@@ -110,42 +117,18 @@
     ['none', 'noAccountYet']];
 
   function progressChart(communes) {
-    const svg = $('account-opening-chart');
-    const ns = 'http://www.w3.org/2000/svg';
-    const rowHeight = 22;
-    const labelWidth = 70;
-    const width = 600;
-    svg.replaceChildren();
-    svg.setAttribute('viewBox', '0 0 ' + (width + labelWidth + 60) + ' ' + Math.max(rowHeight, communes.length * rowHeight));
-    communes.forEach((c, i) => {
-      const y = i * rowHeight;
-      const label = document.createElementNS(ns, 'text');
-      label.setAttribute('x', 0);
-      label.setAttribute('y', y + 15);
-      label.textContent = c.communeCode;
-      svg.appendChild(label);
-      let x = labelWidth;
+    rows('account-opening-chart', communes, (c) => c.communeCode, (svg, c, y) => {
+      let x = LABEL_WIDTH;
       STATES.forEach(([state, key]) => {
-        const w = c.all.households === 0 ? 0 : width * Number(c.all[key]) / Number(c.all.households);
-        const bar = document.createElementNS(ns, 'rect');
-        bar.setAttribute('class', state);
-        bar.setAttribute('x', x);
-        bar.setAttribute('y', y + 3);
-        bar.setAttribute('height', rowHeight - 6);
-        bar.setAttribute('width', w.toFixed(2));
-        bar.setAttribute('data-commune', c.communeCode);
-        bar.setAttribute('data-state', state);
-        const title = document.createElementNS(ns, 'title');
-        title.textContent = c.communeCode + ': ' + number.format(c.all[key]) + ' ' + state;
-        bar.appendChild(title);
+        const w = c.all.households === 0 ? 0 : BAR_WIDTH * Number(c.all[key]) / Number(c.all.households);
+        const bar = svgElement('rect', { class: state, x: x, y: y + 3, height: ROW_HEIGHT - 6, width: w.toFixed(2),
+          'data-commune': c.communeCode, 'data-state': state });
+        bar.appendChild(svgElement('title', {}, c.communeCode + ': ' + number.format(c.all[key]) + ' ' + state));
         svg.appendChild(bar);
         x += w;
       });
-      const value = document.createElementNS(ns, 'text');
-      value.setAttribute('x', labelWidth + width + 6);
-      value.setAttribute('y', y + 15);
-      value.textContent = Number(c.all.percent).toFixed(2) + '%';
-      svg.appendChild(value);
+      svg.appendChild(svgElement('text', { x: LABEL_WIDTH + BAR_WIDTH + 6, y: y + 15 },
+        Number(c.all.percent).toFixed(2) + '%'));
     });
   }
 

@@ -8,20 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.interfaces.ECPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -33,6 +22,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.ansinh.gateway.support.BankSignatures;
 import vn.ansinh.gateway.support.GatewayHttpTest;
 import vn.ansinh.gateway.support.Json;
 import vn.ansinh.gateway.support.PopulationRegistryStubs;
@@ -74,17 +64,7 @@ abstract class RegisterHttpTest extends GatewayHttpTest {
 
   /** A detached ES256 JWS over the body, as the population database signs its pushes (key "registry" or "bank-…"). */
   static String sign(String keyFile, String body) {
-    try (InputStream in = RegisterHttpTest.class.getResourceAsStream("/keys/" + keyFile + ".key.pem")) {
-      String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-          .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-      ECPrivateKey key = (ECPrivateKey) KeyFactory.getInstance("EC")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-      JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload(body.getBytes(StandardCharsets.UTF_8)));
-      jws.sign(new ECDSASigner(key));
-      return jws.serialize(true);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return BankSignatures.signWithKey(keyFile, body);
   }
 
   static String event(String eventId, String personalId, String type, String date) {

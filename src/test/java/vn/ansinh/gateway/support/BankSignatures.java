@@ -12,13 +12,22 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
-/** Signs a push as a bank does: a detached ES256 JWS over the exact body, with a test key from /keys. */
+/**
+ * Signs a push as a bank (or the population database) does: a detached ES256 JWS over the exact
+ * body, with a test key from /keys.
+ */
 public final class BankSignatures {
 
   private BankSignatures() {}
 
+  /** Signed with bank {@code keyName}'s key (/keys/bank-{keyName}.key.pem). */
   public static String sign(String keyName, String body) {
-    try (InputStream in = BankSignatures.class.getResourceAsStream("/keys/bank-" + keyName + ".key.pem")) {
+    return signWithKey("bank-" + keyName, body);
+  }
+
+  /** Signed with the key in /keys/{keyFile}.key.pem. */
+  public static String signWithKey(String keyFile, String body) {
+    try (InputStream in = BankSignatures.class.getResourceAsStream("/keys/" + keyFile + ".key.pem")) {
       String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
           .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
       ECPrivateKey key = (ECPrivateKey) KeyFactory.getInstance("EC")
