@@ -1,6 +1,7 @@
 package vn.ansinh.gateway.partner;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.tracing.Span;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -18,6 +19,7 @@ import vn.ansinh.gateway.audit.Outcomes;
 import vn.ansinh.gateway.error.AgencyTimeoutException;
 import vn.ansinh.gateway.error.AgencyUnavailableException;
 import vn.ansinh.gateway.error.GatewayException;
+import vn.ansinh.gateway.operations.Traces;
 import vn.ansinh.gateway.web.GatewayFailures;
 
 /**
@@ -36,13 +38,27 @@ public class AgencyCalls {
   private static final String STARTED_AT = "agencyCallStartedAt";
   private static final String REQUEST_SHA256 = "agencyRequestSha256";
 
-  private final AuditTrail trail;
+  private static final String SPAN = "agencyCallSpan";
 
-  public AgencyCalls(AuditTrail trail) {
+  private final AuditTrail trail;
+  private final Traces traces;
+
+  public AgencyCalls(AuditTrail trail, Traces traces) {
     this.trail = trail;
+    this.traces = traces;
   }
 
   public void started(Exchange exchange) {
+    // a client span in the caller's trace; the agency gets it as its W3C traceparent
+    String agency = exchange.getProperty(AGENCY, String.class);
+    Span span = traces.startChild("call " + agency, Span.Kind.CLIENT).remoteServiceName(agency)
+        .tag("agency.operation", String.valueOf(exchange.getProperty(OPERATION, String.class)))
+        .tag("camel.route", String.valueOf(exchange.getFromRouteId()));
+    exchange.setProperty(SPAN, span);
+    String traceParent = traces.traceParent(span);
+    if (traceParent != null) {
+      exchange.getMessage().setHeader(Traces.TRACEPARENT, traceParent);
+    }
     exchange.setProperty(STARTED_NANOS, System.nanoTime());
     exchange.setProperty(STARTED_AT, Instant.now());
     byte[] body = exchange.getMessage().getBody(byte[].class);
@@ -52,6 +68,7 @@ public class AgencyCalls {
   public void answered(Exchange exchange) {
     Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
     record(exchange, Outcomes.OK, status != null ? status : 200);
+    ended(exchange, null);
   }
 
   public void failed(Exchange exchange) {
@@ -61,7 +78,19 @@ public class AgencyCalls {
     HttpOperationFailedException http = GatewayFailures.causeOfType(cause, HttpOperationFailedException.class);
     record(exchange, typed instanceof AgencyTimeoutException ? Outcomes.TIMEOUT : Outcomes.UNAVAILABLE,
         http != null ? http.getStatusCode() : null);
+    ended(exchange, typed);
     throw typed;
+  }
+
+  private static void ended(Exchange exchange, Throwable failure) {
+    Span span = exchange.getProperty(SPAN, Span.class);
+    if (span != null) {
+      if (failure != null) {
+        span.error(failure);
+      }
+      span.end();
+      exchange.removeProperty(SPAN);
+    }
   }
 
   static GatewayException classify(String agency, Throwable cause) {

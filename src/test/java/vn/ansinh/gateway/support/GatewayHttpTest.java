@@ -34,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class GatewayHttpTest {
 
   protected static final WireMockServer registry = startRegistry();
+  /** An OpenTelemetry collector's OTLP/HTTP traces endpoint; never reset, so spans of every test land there. */
+  protected static final WireMockServer collector = startCollector();
   private static final Map<String, String> tokens = new ConcurrentHashMap<>();
   protected static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -49,8 +51,17 @@ public abstract class GatewayHttpTest {
     return server;
   }
 
+  private static WireMockServer startCollector() {
+    WireMockServer server = new WireMockServer(options().dynamicPort());
+    server.start();
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/v1/traces")
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)));
+    return server;
+  }
+
   @DynamicPropertySource
   static void gatewayProperties(DynamicPropertyRegistry props) {
+    props.add("management.otlp.tracing.endpoint", () -> collector.baseUrl() + "/v1/traces");
     props.add("gateway.agencies.population-registry.url", () -> registry.baseUrl() + "/population");
     props.add("gateway.data-dir", () -> "target/test-data/" + ProcessHandle.current().pid());
     props.add("gateway.banks[970405].url", () -> registry.baseUrl() + "/banks/970405");
