@@ -24,8 +24,11 @@ public class AuditController {
   private final IntegrityVerifier verifier;
   private final SubjectHasher subjects;
   private final AuditExport export;
+  private final AuditVerifications verifications;
 
-  public AuditController(AuditSearch search, IntegrityVerifier verifier, SubjectHasher subjects, AuditExport export) {
+  public AuditController(AuditSearch search, IntegrityVerifier verifier, SubjectHasher subjects, AuditExport export,
+      AuditVerifications verifications) {
+    this.verifications = verifications;
     this.export = export;
     this.search = search;
     this.verifier = verifier;
@@ -79,7 +82,11 @@ public class AuditController {
   public IntegrityReport integrity(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
-    return verifier.verify(from, to);
+    IntegrityReport report = verifier.verify(from, to);
+    if (from == null && to == null) {
+      verifications.record(report);
+    }
+    return report;
   }
 
   public record EventPage(int page, int size, List<EventView> events) {}

@@ -1,6 +1,8 @@
 package vn.ansinh.gateway.partner;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Span;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -42,10 +44,12 @@ public class AgencyCalls {
 
   private final AuditTrail trail;
   private final Traces traces;
+  private final MeterRegistry meters;
 
-  public AgencyCalls(AuditTrail trail, Traces traces) {
+  public AgencyCalls(AuditTrail trail, Traces traces, MeterRegistry meters) {
     this.trail = trail;
     this.traces = traces;
+    this.meters = meters;
   }
 
   public void started(Exchange exchange) {
@@ -124,6 +128,10 @@ public class AgencyCalls {
     byte[] response = exchange.getProperty(RESPONSE_BYTES, byte[].class);
     AuditContext context = AuditContext.current();
     long nanos = startedNanos == null ? 0 : System.nanoTime() - startedNanos;
+    Timer.builder("gateway.agency.calls").description("Calls to downstream agencies, by agency, operation and outcome")
+        .tag("agency", String.valueOf(exchange.getProperty(AGENCY, String.class)))
+        .tag("operation", String.valueOf(exchange.getProperty(OPERATION, String.class)))
+        .tag("outcome", outcome).register(meters).record(nanos, TimeUnit.NANOSECONDS);
     trail.record(new AuditEvent(startedAt != null ? startedAt : Instant.now(), AuditEvent.Direction.OUTBOUND,
         context.partner(), context.xroadClient(), context.xroadId(), exchange.getProperty(AGENCY, String.class),
         exchange.getProperty(OPERATION, String.class), outcome, status, (int) TimeUnit.NANOSECONDS.toMillis(nanos),
