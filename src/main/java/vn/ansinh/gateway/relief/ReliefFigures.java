@@ -9,16 +9,18 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What a relief program's lists have committed and paid, from the payments that hold a claim on
- * the decision: those of validated lists the treasury has not declined.
+ * the decision: the payable rows of validated lists the treasury has not declined.
  */
 @Repository
 public class ReliefFigures {
 
   // the channel is derived from the row, never stored: an account when the row has one, else cash at the payment point
   private static final String CHANNEL = "case when p.bank_bin is not null then 'ACCOUNT' else 'CASH' end";
+  // the rows a list claimed when it committed its share of the budget (a declined list's share is given
+  // back), less those stopped since: the primary key's range per batch, no join on the claims
   private static final String CLAIMED = " from payment_batch b join payment p on p.batch_key = b.batch_key"
-      + " join relief_claim c on c.decision_key = ? and c.subject = 'P:' || p.personal_id and c.batch_key = p.batch_key"
-      + " where b.relief_program_key = ?";
+      + " where b.relief_program_key = ? and b.relief_committed_vnd is not null and p.status not in ('RECEIVED',"
+      + " 'INVALID', 'DUPLICATE', 'DECEASED', 'UNVERIFIED', 'IDENTITY_MISMATCH', 'INELIGIBLE')";
   private static final String FIGURES = "count(*), count(distinct p.household_id), coalesce(sum(p.amount_vnd), 0),"
       + " count(*) filter (where p.status = 'PAID'), count(distinct p.household_id) filter (where p.status = 'PAID'),"
       + " coalesce(sum(p.amount_vnd) filter (where p.status = 'PAID'), 0)";
@@ -42,7 +44,7 @@ public class ReliefFigures {
   Progress of(ReliefProgram p) {
     return jdbc.queryForObject("select " + FIGURES + CLAIMED, (rs, i) -> new Progress(
         new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3)), new Figures(rs.getLong(4), rs.getLong(5),
-            rs.getLong(6))), p.decisionKey(), p.key());
+            rs.getLong(6))), p.key());
   }
 
   long lists(ReliefProgram p) {
@@ -71,7 +73,7 @@ public class ReliefFigures {
           } else {
             channels.get(code).add(new Channel(rs.getString(2), committed, paid));
           }
-        }, p.decisionKey(), p.key());
+        }, p.key());
     List<Commune> result = new ArrayList<>(communes.size());
     communes.forEach((code, f) -> result.add(new Commune(code, f[0], f[1], channels.get(code))));
     return result;
