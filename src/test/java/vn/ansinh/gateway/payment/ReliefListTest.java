@@ -293,6 +293,43 @@ class ReliefListTest extends PaymentCycleTest {
   }
 
   @Test
+  void badReliefRowsAreRowErrorsAndBadSubmissionsAre400() {
+    String programId = program("dolisa-demo", decisionNumber(), 10_000_000);
+    String person = known("Cao Văn Thành");
+    String tag = "RLE" + DECISION.get();
+    String good = row(tag + "-1", person, "Cao Văn Thành", "1500205130001", "16681", "1990-05-17", "HE1");
+    String csv = good.replace(",1990-05-17,", ",,")                                    // no date of birth
+        + good.replace(tag + "-1", tag + "-2").replace("1990-05-17", "+999999-01-01")   // absurd date of birth
+        + good.replace(tag + "-1", tag + "-3").replace("1990-05-17", "2001-05-17")      // not the id's birth year
+        + good.replace(tag + "-1", tag + "-4").replace(",HE1", ",")                      // no household
+        + good.replace(tag + "-1", tag + "-5").replace(",1000000,", ",999999,")          // not the program's amount
+        + good.replace(tag + "-1", tag + "-6").replace(",40,16681,", ",01,00004,");      // another province
+    String batchId = batchIdOf(submitRelief("dolisa-demo", programId, csv, 6, 5_999_999));
+    JsonNode batch = awaitStatus(batchId, "REJECTED");
+    assertThat(batch.path("counts").path("invalid").asLong()).isEqualTo(6);
+    Map<Integer, String> fields = new HashMap<>();
+    Json.read(get("/api/v1/payment-batches/" + batchId + "/errors", token("dolisa-demo")).body()).path("errors")
+        .forEach(e -> fields.merge(e.path("row").asInt(), e.path("field").asText(), (a, b) -> a + "," + b));
+    assertThat(fields).containsEntry(1, "dateOfBirth").containsEntry(2, "dateOfBirth").containsEntry(3, "personalId")
+        .containsEntry(4, "householdId").containsEntry(5, "amountVnd");
+    assertThat(fields.get(6)).contains("provinceCode", "communeCode");
+
+    String one = "X-Control-Count";
+    assertThat(postBody("/api/v1/payment-batches?program=EMERGENCY_RELIEF", token("dolisa-demo"), "text/csv",
+        RELIEF_HEADER + good, one, "1", "X-Control-Sum", "1000000").body()).contains("reliefProgramId");
+    HttpResponse<String> monthly = postBody("/api/v1/payment-batches?program=SOCIAL_ALLOWANCE&period=2026-11"
+        + "&reliefProgramId=" + programId, token("dolisa-demo"), "text/csv", RELIEF_HEADER + good, one, "1",
+        "X-Control-Sum", "1000000");
+    assertThat(monthly.statusCode()).isEqualTo(400);
+    HttpResponse<String> otherMonth = postBody("/api/v1/payment-batches?program=EMERGENCY_RELIEF&period=2001-01"
+        + "&reliefProgramId=" + programId, token("dolisa-demo"), "text/csv", RELIEF_HEADER + good, one, "1",
+        "X-Control-Sum", "1000000");
+    assertThat(otherMonth.statusCode()).isEqualTo(400);
+    assertThat(otherMonth.body()).contains("period");
+    assertThat(submitRelief("dolisa-demo", "no-such-program", good, 1, 1_000_000).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void anotherPartnersProgramIsNotFound() {
     String programId = program("dolisa-demo", decisionNumber(), 10_000_000);
     assertThat(get("/api/v1/relief-programs/" + programId, token("relief-other-test")).statusCode()).isEqualTo(404);
