@@ -308,10 +308,16 @@ class ReliefListTest extends PaymentCycleTest {
     JsonNode batch = awaitStatus(batchId, "REJECTED");
     assertThat(batch.path("counts").path("invalid").asLong()).isEqualTo(6);
     Map<Integer, String> fields = new HashMap<>();
+    Map<Integer, String> reasons = new HashMap<>();
     Json.read(get("/api/v1/payment-batches/" + batchId + "/errors", token("dolisa-demo")).body()).path("errors")
-        .forEach(e -> fields.merge(e.path("row").asInt(), e.path("field").asText(), (a, b) -> a + "," + b));
-    assertThat(fields).containsEntry(1, "dateOfBirth").containsEntry(2, "dateOfBirth").containsEntry(3, "personalId")
+        .forEach(e -> {
+          fields.merge(e.path("row").asInt(), e.path("field").asText(), (a, b) -> a + "," + b);
+          reasons.merge(e.path("row").asInt(), e.path("reason").asText(), (a, b) -> a + "," + b);
+        });
+    assertThat(fields).containsEntry(1, "dateOfBirth").containsEntry(2, "dateOfBirth").containsEntry(3, "dateOfBirth")
         .containsEntry(4, "householdId").containsEntry(5, "amountVnd");
+    // row 3's date is a date, but not the birth year its personal id encodes
+    assertThat(reasons.get(3)).doesNotContain("is required").isNotEqualTo(reasons.get(1));
     assertThat(fields.get(6)).contains("provinceCode", "communeCode");
 
     String one = "X-Control-Count";
