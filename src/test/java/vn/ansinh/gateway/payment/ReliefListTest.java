@@ -93,6 +93,9 @@ class ReliefListTest extends PaymentCycleTest {
         + row(tag + "-2", otherBirthDate, "Lê Văn Tám", "1500205123002", "16681", "1990-06-01", "HH-" + tag + "-2")
         + row(tag + "-3", cash, "Phạm Văn Sơn", null, "16690", "17/05/1990", "HH-" + tag + "-3");
 
+    String coverage = "/api/v1/reports/non-cash-coverage?period=" + DECIDED.toString().substring(0, 7)
+        + "&provinceCode=40";
+    long beneficiariesBefore = Json.read(get(coverage, token("dolisa-demo")).body()).path("beneficiaries").asLong();
     String batchId = batchIdOf(submitRelief("dolisa-demo", programId, csv, 3, 3_000_000));
     JsonNode awaiting = awaitStatus(batchId, "AWAITING_APPROVAL");
     assertThat(awaiting.path("program").asText()).isEqualTo("EMERGENCY_RELIEF");
@@ -115,6 +118,9 @@ class ReliefListTest extends PaymentCycleTest {
     HttpResponse<String> reported = report("bank-970405-demo", "970405", report);
     assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
     assertThat(payments("dolisa-demo", batchId).get(tag + "-1").path("status").asText()).isEqualTo("PAID");
+    // relief is reported on its own: the monthly non-cash coverage does not count its recipients
+    assertThat(Json.read(get(coverage, token("dolisa-demo")).body()).path("beneficiaries").asLong())
+        .isEqualTo(beneficiariesBefore);
 
     JsonNode totals = Json.read(get("/api/v1/relief-programs/" + programId, token("dolisa-demo")).body())
         .path("totals");
