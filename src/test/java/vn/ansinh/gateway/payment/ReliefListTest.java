@@ -182,6 +182,26 @@ class ReliefListTest extends PaymentCycleTest {
   }
 
   @Test
+  void aReliefListInJsonCarriesTheDateOfBirthAndHousehold() {
+    String programId = program("dolisa-demo", decisionNumber(), 10_000_000);
+    String person = known("Lương Thị Nga");
+    String tag = "RLJ" + DECISION.get();
+    String json = "{\"payments\":[{\"paymentId\":\"" + tag + "-1\",\"personalId\":\"" + person + "\","
+        + "\"fullName\":\"Lương Thị Nga\",\"amountVnd\":1000000,\"provinceCode\":\"40\",\"communeCode\":\"16690\","
+        + "\"dateOfBirth\":\"1990-05-17\",\"householdId\":\"HJ-" + tag + "\"},"
+        + "{\"paymentId\":\"" + tag + "-2\",\"personalId\":\"" + person + "\",\"fullName\":\"Lương Thị Nga\","
+        + "\"amountVnd\":1000000,\"provinceCode\":\"40\",\"communeCode\":\"16690\"}]}";
+    String batchId = batchIdOf(postBody("/api/v1/payment-batches?program=EMERGENCY_RELIEF&reliefProgramId=" + programId,
+        token("dolisa-demo"), "application/json", json, "X-Control-Count", "2", "X-Control-Sum", "2000000"));
+    awaitStatus(batchId, "AWAITING_APPROVAL");
+    Map<String, JsonNode> rows = payments("dolisa-demo", batchId);
+    assertThat(rows.get(tag + "-1").path("status").asText()).isEqualTo("CASH");
+    assertThat(rows.get(tag + "-2").path("status").asText()).isEqualTo("INVALID");
+    assertThat(get("/api/v1/payment-batches/" + batchId + "/errors", token("dolisa-demo")).body())
+        .contains("dateOfBirth", "householdId");
+  }
+
+  @Test
   void aRowOutsideTheAffectedCommunesStopsWithAReason() {
     String programId = program("dolisa-demo", decisionNumber(), 10_000_000);
     String inside = known("Đặng Văn Minh");
