@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.ansinh.gateway.outbox.Outbox;
 import vn.ansinh.gateway.outbox.OutboxWorker;
+import vn.ansinh.gateway.relief.ReliefProgram;
+import vn.ansinh.gateway.relief.ReliefPrograms;
 
 /**
  * The batch-level checks, run as outbox work once the rows are in and the eligibility gate has
@@ -16,7 +18,8 @@ import vn.ansinh.gateway.outbox.OutboxWorker;
  * the period stopped (INELIGIBLE), missing accounts taken from the account
  * mapping or else paid in cash, the payable rows claimed and the bank files planned. Each step changes only the rows it stops, in
  * this order; batches are validated one at a time across instances, so two lists can never both
- * claim the same payment.
+ * claim the same payment. A relief list is checked against its decision instead (ReliefListChecks),
+ * and is refused whole when its payable rows would pass the program's remaining budget.
  */
 @Component("paymentBatchValidation")
 public class BatchValidation {
@@ -133,12 +136,17 @@ public class BatchValidation {
   private final PaymentBatches batches;
   private final PaymentProperties properties;
   private final Outbox outbox;
+  private final ReliefPrograms reliefPrograms;
+  private final ReliefListChecks relief;
 
-  public BatchValidation(JdbcTemplate jdbc, PaymentBatches batches, PaymentProperties properties, Outbox outbox) {
+  public BatchValidation(JdbcTemplate jdbc, PaymentBatches batches, PaymentProperties properties, Outbox outbox,
+      ReliefPrograms reliefPrograms, ReliefListChecks relief) {
     this.jdbc = jdbc;
     this.batches = batches;
     this.properties = properties;
     this.outbox = outbox;
+    this.reliefPrograms = reliefPrograms;
+    this.relief = relief;
   }
 
   public void validate(Exchange exchange) {
@@ -153,16 +161,32 @@ public class BatchValidation {
     jdbc.update(stopRepeated("payment_id"), "DUPLICATE", "paymentId repeats an earlier row of this list", k, k);
     jdbc.update(STOP_USED_IDS, "DUPLICATE", "paymentId was already used by this payer", k, b.owner());
     jdbc.update(stopRepeated("personal_id"), "DUPLICATE", "this person already has a payment in this list", k, k);
-    // the month after the period: a stop counts in the period when it starts before this and ends on or after it
-    Date next = Date.valueOf(YearMonth.parse(b.period()).plusMonths(1).atDay(1));
-    jdbc.update(STOP_INELIGIBLE, b.owner(), b.program(), next, next, b.owner(), b.program(), b.period(), b.program(),
-        b.period(), k, k);
+    // a relief list (SPEC §4.14) is checked against its decision instead of the program's month
+    ReliefProgram decision = reliefPrograms.ofBatch(k).orElse(null);
+    if (decision == null) {
+      // the month after the period: a stop counts in the period when it starts before this and ends on or after it
+      Date next = Date.valueOf(YearMonth.parse(b.period()).plusMonths(1).atDay(1));
+      jdbc.update(STOP_INELIGIBLE, b.owner(), b.program(), next, next, b.owner(), b.program(), b.period(), b.program(),
+          b.period(), k, k);
+    } else {
+      if (decision.perHousehold()) {
+        jdbc.update(stopRepeated("household_id"), "DUPLICATE", "this household already has a payment in this list", k, k);
+      }
+      relief.stop(k, decision);
+    }
     jdbc.update(RESOLVE_ACCOUNTS, b.program(), k, k, properties.maxTransactionsPerFile(), k);
     jdbc.update(CASH, k);
-    jdbc.update(CLAIM_IDS, b.owner(), k);
-    jdbc.update(CLAIM_PEOPLE, b.program(), b.period(), k);
-    jdbc.update(PLAN_FILES, k, k, k);
     PaymentBatches.Totals totals = totals(jdbc, k);
+    String overBudget = decision == null ? null : relief.commit(k, decision.key(), totals);
+    if (overBudget == null) {
+      jdbc.update(CLAIM_IDS, b.owner(), k);
+      if (decision == null) {
+        jdbc.update(CLAIM_PEOPLE, b.program(), b.period(), k);
+      } else {
+        relief.claim(k, decision);
+      }
+      jdbc.update(PLAN_FILES, k, k, k);
+    }
     batches.validated(k, totals);
     // one pass over the list for the gate's stops and the lifecycle's
     jdbc.query("select count(*) filter (where status = 'UNVERIFIED'), count(*) filter (where status = 'IDENTITY_MISMATCH'),"
@@ -171,6 +195,10 @@ public class BatchValidation {
         }, k);
     for (Long stops : jdbc.queryForList(TELL_STOPS, Long.class, k, k)) {
       outbox.enqueue(PaymentReports.RESULTS, b.owner(), Long.toString(stops));
+    }
+    if (overBudget != null) {
+      batches.status(k, BatchStatus.REJECTED, overBudget);
+      return;
     }
     if (totals.cash() + totals.bank() == 0) {
       batches.status(k, BatchStatus.REJECTED, "no row of the list can be paid: see its errors and payments");

@@ -49,6 +49,7 @@ public class CoverageController {
                coalesce(mp.province_code, p.province_code) as row_province, b.owner, b.program
         from payment p
         join payment_batch b on b.batch_key = p.batch_key and b.period = ? and b.status <> 'REJECTED'
+          and b.relief_program_key is null   -- relief is one-off help, reported on its own (SPEC §4.14)
         left join moved_people mp on mp.owner = b.owner and mp.personal_id = p.personal_id and mp.program = b.program
         where p.status in ('PENDING', 'DISPATCHED', 'ACCEPTED', 'PAID', 'REJECTED', 'RETURNED', 'CASH')
           and p.commune_code is not null and (?::text is null or b.owner = ?) and (?::text is null or b.program = ?)

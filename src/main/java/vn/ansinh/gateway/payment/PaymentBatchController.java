@@ -25,6 +25,8 @@ import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.format.ContentTypes;
 import vn.ansinh.gateway.format.IntakeLimits;
+import vn.ansinh.gateway.relief.ReliefProgram;
+import vn.ansinh.gateway.relief.ReliefPrograms;
 
 /** Payment batches (SPEC §4.4): submitted by a paying agency, approved by the treasury, read by both. */
 @RestController
@@ -38,9 +40,11 @@ public class PaymentBatchController {
   private final PaymentLimits limits;
   private final ObjectMapper json;
   private final IntakeLimits intake;
+  private final ReliefPrograms reliefPrograms;
 
   public PaymentBatchController(PaymentSubmission submission, PaymentBatchService service, PaymentLimits limits,
-      ObjectMapper json, IntakeLimits intake) {
+      ObjectMapper json, IntakeLimits intake, ReliefPrograms reliefPrograms) {
+    this.reliefPrograms = reliefPrograms;
     this.submission = submission;
     this.service = service;
     this.limits = limits;
@@ -55,11 +59,13 @@ public class PaymentBatchController {
   @PostMapping(path = "/api/v1/payment-batches", consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE},
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<BatchView> submit(@RequestParam(required = false) String program,
-      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String period, @RequestParam(required = false) String reliefProgramId,
       @RequestHeader(name = "X-Control-Count", required = false) String controlCount,
       @RequestHeader(name = "X-Control-Sum", required = false) String controlSum, HttpServletRequest request,
       Authentication partner) throws IOException {
-    PaymentSubmission.Declaration declared = declaration(program, period, controlCount, controlSum);
+    PaymentSubmission.Declaration declared = ReliefProgram.PROGRAM.equalsIgnoreCase(program) || reliefProgramId != null
+        ? reliefDeclaration(partner.getName(), program, period, reliefProgramId, controlCount, controlSum)
+        : declaration(program, period, controlCount, controlSum);
     Iterator<PaymentRow> rows;
     if (MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.APPLICATION_JSON)) {
       rows = PaymentLists.json(request.getInputStream(), json);
@@ -118,7 +124,7 @@ public class PaymentBatchController {
   private PaymentSubmission.Declaration declaration(String program, String period, String count, String sum) {
     if (program == null) {
       throw new InvalidRequestException("program", "is required: one of SOCIAL_ALLOWANCE, PENSION, "
-          + "SOCIAL_INSURANCE_BENEFIT, MERITORIOUS, POOR_HOUSEHOLD");
+          + "SOCIAL_INSURANCE_BENEFIT, MERITORIOUS, POOR_HOUSEHOLD, EMERGENCY_RELIEF");
     }
     Program p = parse(Program.class, "program", program);
     if (period == null) {
@@ -128,6 +134,29 @@ public class PaymentBatchController {
     return new PaymentSubmission.Declaration(p.name(), period,
         Long.parseLong(whole("X-Control-Count", count, COUNT, "a whole number, 0 or more, at most 18 digits")),
         new BigInteger(whole("X-Control-Sum", sum, SUM, "a whole number of đồng, 0 or more, at most 100 digits")));
+  }
+
+  /**
+   * A relief list (SPEC §4.14) names its program instead of a month: the partner's own, still payable.
+   * Its period is the month of the decision; a period sent with it must be that month.
+   */
+  private PaymentSubmission.Declaration reliefDeclaration(String owner, String program, String period,
+      String reliefProgramId, String count, String sum) {
+    if (!ReliefProgram.PROGRAM.equalsIgnoreCase(program)) {
+      throw new InvalidRequestException("reliefProgramId", "goes with program EMERGENCY_RELIEF only");
+    }
+    if (reliefProgramId == null || reliefProgramId.isBlank()) {
+      throw new InvalidRequestException("reliefProgramId", "is required for program EMERGENCY_RELIEF");
+    }
+    long controlCount = Long.parseLong(whole("X-Control-Count", count, COUNT, "a whole number, 0 or more, at most 18 digits"));
+    BigInteger controlSum = new BigInteger(whole("X-Control-Sum", sum, SUM,
+        "a whole number of đồng, 0 or more, at most 100 digits"));
+    ReliefProgram relief = reliefPrograms.openForList(owner, reliefProgramId);
+    if (period != null && !period.equals(relief.period())) {
+      throw new InvalidRequestException("period", "a relief list's period is the month of its decision, "
+          + relief.period() + ": leave it out or send that");
+    }
+    return new PaymentSubmission.Declaration(ReliefProgram.PROGRAM, relief.period(), controlCount, controlSum, relief);
   }
 
   private static String whole(String header, String value, Pattern digits, String rule) {

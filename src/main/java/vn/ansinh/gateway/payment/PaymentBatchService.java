@@ -30,9 +30,11 @@ public class PaymentBatchService {
   private final Outbox outbox;
   private final PartnerRegistry partners;
   private final Clock clock;
+  private final ReliefListChecks relief;
 
   public PaymentBatchService(PaymentBatches batches, JdbcTemplate jdbc, Outbox outbox, PartnerRegistry partners,
-      Clock clock) {
+      Clock clock, ReliefListChecks relief) {
+    this.relief = relief;
     this.batches = batches;
     this.jdbc = jdbc;
     this.outbox = outbox;
@@ -73,6 +75,7 @@ public class PaymentBatchService {
           + " and c.payment_id = p.payment_id and c.batch_key = p.batch_key", b.key(), b.owner());
       jdbc.update("delete from person_claim c using payment p where p.batch_key = ? and c.program = ? and c.period = ?"
           + " and c.personal_id = p.personal_id and c.batch_key = p.batch_key", b.key(), b.program(), b.period());
+      relief.release(b.key());
       return batches.find(batchId).orElseThrow();
     }
     batches.approved(b.key(), partner, clock.instant());

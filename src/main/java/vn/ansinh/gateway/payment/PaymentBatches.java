@@ -34,6 +34,11 @@ public class PaymentBatches {
     return key;
   }
 
+  /** A relief list names the program it is paid from (SPEC §4.14). */
+  void reliefProgram(long key, long programKey) {
+    jdbc.update("update payment_batch set relief_program_key = ? where batch_key = ?", programKey, key);
+  }
+
   void received(long key, long count, BigInteger sum, long invalid, BatchStatus status, String reason) {
     jdbc.update("update payment_batch set received_count = ?, received_sum = ?, invalid_count = ?, status = ?,"
         + " status_reason = ?, updated_at = ? where batch_key = ?", count, new BigDecimal(sum), invalid, status.name(),

@@ -41,7 +41,8 @@ final class PaymentLists {
     return records.rows(r -> new PaymentRow(records.cell(r, "payment_id"), records.cell(r, "beneficiary_id"),
         records.cell(r, "personal_id"), records.cell(r, "full_name"), records.cell(r, "amount_vnd"),
         records.cell(r, "bank_bin"), records.cell(r, "account_number"), records.cell(r, "province_code"),
-        records.cell(r, "commune_code"), records.cell(r, "purpose")));
+        records.cell(r, "commune_code"), records.cell(r, "purpose"), records.cell(r, "date_of_birth"),
+        records.cell(r, "household_id")));
   }
 
   /**

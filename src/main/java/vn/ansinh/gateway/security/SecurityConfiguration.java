@@ -184,6 +184,8 @@ public class SecurityConfiguration {
             .requestMatchers(get("/api/v1/reports/reconciliation"), get("/api/v1/reports/non-cash-coverage"))
             .access(rights.allow("report.read", "report"))
             .requestMatchers(get("/api/v1/reports/account-opening-progress")).access(rights.allow("report.read", "report"))
+            .requestMatchers(post("/api/v1/relief-programs"), get("/api/v1/relief-programs/*"), get("/api/v1/reports/relief"))
+                .access(rights.allow("relief.manage", "relief"))
             .requestMatchers(get("/api/v1/dead-letters"), post("/api/v1/dead-letters/*/replay"))
             .access(rights.allow("ops.manage", "dead-letter"))
             .requestMatchers(post("/api/v1/death-records/corrections")).access(rights.allow("ops.manage", "operations"))

@@ -70,6 +70,8 @@ public abstract class GatewayHttpTest {
     props.add("gateway.notifications[dolisa-demo].format", () -> "DOLISA_JSON");
     props.add("gateway.notifications[vss-demo].url", () -> registry.baseUrl() + "/vss/notifications");
     props.add("gateway.notifications[vss-demo].format", () -> "VSS");
+    props.add("gateway.notifications[relief-other-test].url", () -> registry.baseUrl() + "/dolisa/notifications");
+    props.add("gateway.notifications[relief-other-test].format", () -> "DOLISA_JSON");
     props.add("gateway.payments.treasury-url", () -> registry.baseUrl() + "/treasury");
   }
 
