@@ -110,6 +110,13 @@ class CashPayoutTest extends PaymentCycleTest {
     assertThat(told.path("status").asText()).isEqualTo("PAID");
     assertThat(told.path("method").asText()).isEqualTo("CASH");
 
+    // audited under the person's keyed hash: found by the personal id, which the trail never holds
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      JsonNode events = Json.read(get("/api/v1/audit/events?service=cash-payout&personalId=" + person,
+          token("infosec-demo")).body()).path("events");
+      return events.size() > 0 && events.get(0).path("subjectHash").asText().length() == 64;
+    });
+
     JsonNode reconciliation = Json.read(get("/api/v1/reports/reconciliation?batchId=" + batchId, token("dolisa-demo")).body());
     assertThat(reconciliation.path("balanced").asBoolean()).isTrue();
     assertThat(reconciliation.path("cashPaid").path("count").asInt()).isEqualTo(1);
