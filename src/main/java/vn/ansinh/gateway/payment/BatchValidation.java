@@ -1,10 +1,13 @@
 package vn.ansinh.gateway.payment;
 
 import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.ansinh.gateway.beneficiary.LifecycleProperties;
 import vn.ansinh.gateway.outbox.Outbox;
 import vn.ansinh.gateway.outbox.OutboxWorker;
 import vn.ansinh.gateway.relief.ReliefProgram;
@@ -15,8 +18,8 @@ import vn.ansinh.gateway.relief.ReliefPrograms;
  * verified every person, in one transaction: duplicates stopped (a payer's payment id once for
  * ever; a person once per program and period), people the population database does not know or
  * under another name stopped, the deceased stopped, people the payer suspended or terminated for
- * the period stopped (INELIGIBLE), missing accounts taken from the account
- * mapping or else paid in cash, the payable rows claimed and the bank files planned. Each step changes only the rows it stops, in
+ * the period stopped (INELIGIBLE), payments through an authorised representative flagged, missing
+ * accounts taken from the representative's account or the account mapping or else paid in cash, the payable rows claimed and the bank files planned. Each step changes only the rows it stops, in
  * this order; batches are validated one at a time across instances, so two lists can never both
  * claim the same payment. A relief list is checked against its decision instead (ReliefListChecks),
  * and is refused whole when its payable rows would pass the program's remaining budget.
@@ -82,13 +85,27 @@ public class BatchValidation {
       where p.batch_key = ? and p.row_no = s.row_no and s.status is not null
       """.formatted(OPEN);
 
-  // the person's active account (this program's first); such rows are numbered on after the bank's rows
+  // a beneficiary's authorised representative valid on the day the list is validated (SPEC §4.16):
+  // the payment is flagged, and goes to the representative's own account where one was given
+  private static final String FLAG_REPRESENTATIVES = """
+      update payment p set representative_id = r.id
+      from representative r
+      where p.batch_key = ? and p.status in ('RECEIVED', 'PENDING') and r.owner = ? and r.beneficiary_id = p.beneficiary_id
+        and %s
+      """.formatted(CashPayouts.VALID_ON);
+
+  // the representative's account where the payment goes through one, else the person's active account
+  // (this program's first); such rows are numbered on after the bank's rows
   private static final String RESOLVE_ACCOUNTS = """
       with found as (
         select p.row_no, m.bank_bin, m.account_number from payment p
-        join lateral (select a.bank_bin, a.account_number from beneficiary_account a
-                      where a.active and a.personal_id = p.personal_id
-                      order by a.program = ? desc, a.opened_at desc limit 1) m on true
+        join lateral (select x.bank_bin, x.account_number from (
+                        select r.bank_bin, r.account_number, 0 as rank, null::timestamptz as opened_at
+                        from representative r where r.id = p.representative_id and r.account_number is not null
+                        union all
+                        select a.bank_bin, a.account_number, case when a.program = ? then 1 else 2 end, a.opened_at
+                        from beneficiary_account a where a.active and a.personal_id = p.personal_id) x
+                      order by x.rank, x.opened_at desc limit 1) m on true
         where p.batch_key = ? and p.status = 'RECEIVED'
       ), counted as (
         select q.bank_bin, count(*) as numbered from payment q
@@ -138,9 +155,13 @@ public class BatchValidation {
   private final Outbox outbox;
   private final ReliefPrograms reliefPrograms;
   private final ReliefListChecks relief;
+  private final Clock clock;
+  private final LifecycleProperties calendar;
 
   public BatchValidation(JdbcTemplate jdbc, PaymentBatches batches, PaymentProperties properties, Outbox outbox,
-      ReliefPrograms reliefPrograms, ReliefListChecks relief) {
+      ReliefPrograms reliefPrograms, ReliefListChecks relief, Clock clock, LifecycleProperties calendar) {
+    this.clock = clock;
+    this.calendar = calendar;
     this.jdbc = jdbc;
     this.batches = batches;
     this.properties = properties;
@@ -174,6 +195,8 @@ public class BatchValidation {
       }
       relief.stop(k, decision);
     }
+    Date today = Date.valueOf(LocalDate.ofInstant(clock.instant(), calendar.zone()));
+    jdbc.update(FLAG_REPRESENTATIVES, k, b.owner(), today, today, today);
     jdbc.update(RESOLVE_ACCOUNTS, b.program(), k, k, properties.maxTransactionsPerFile(), k);
     jdbc.update(CASH, k);
     PaymentBatches.Totals totals = totals(jdbc, k);

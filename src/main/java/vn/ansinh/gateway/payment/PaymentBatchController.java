@@ -75,13 +75,13 @@ public class PaymentBatchController {
     String batchId = submission.submit(partner.getName(), declared, rows);
     PaymentBatch b = service.find(partner.getName(), batchId);
     return ResponseEntity.accepted().location(URI.create("/api/v1/payment-batches/" + batchId))
-        .body(BatchView.of(b, List.of(), service.eligibility(b)));
+        .body(BatchView.of(b, List.of(), service.eligibility(b), service.cash(b)));
   }
 
   @GetMapping(path = "/api/v1/payment-batches/{batchId}", produces = MediaType.APPLICATION_JSON_VALUE)
   public BatchView batch(@PathVariable String batchId, Authentication partner) {
     PaymentBatch b = service.find(partner.getName(), batchId);
-    return BatchView.of(b, service.banks(b), service.eligibility(b));
+    return BatchView.of(b, service.banks(b), service.eligibility(b), service.cash(b));
   }
 
   @PostMapping(path = "/api/v1/payment-batches/{batchId}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -89,7 +89,7 @@ public class PaymentBatchController {
       @RequestBody(required = false) PaymentBatchService.Decision decision, Authentication partner) {
     PaymentBatch b = service.decide(partner.getName(), batchId,
         decision != null ? decision : new PaymentBatchService.Decision(true, null));
-    return BatchView.of(b, service.banks(b), service.eligibility(b));
+    return BatchView.of(b, service.banks(b), service.eligibility(b), service.cash(b));
   }
 
   @GetMapping(path = "/api/v1/payment-batches/{batchId}/errors", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -180,11 +180,13 @@ public class PaymentBatchController {
       Totals declared, Counts counts, Sums sums, List<PaymentBatchService.BankTotals> banks, Verification verification,
       int progressPercent, String approvedBy, Instant approvedAt, Instant submittedAt, Instant updatedAt) {
 
-    static BatchView of(PaymentBatch b, List<PaymentBatchService.BankTotals> banks, PaymentBatches.Eligibility e) {
+    static BatchView of(PaymentBatch b, List<PaymentBatchService.BankTotals> banks, PaymentBatches.Eligibility e,
+        PaymentBatchService.CashOutcomes cash) {
       return new BatchView(b.batchId(), b.program(), b.period(), b.status(), b.statusReason(),
           new Totals(b.declaredCount(), b.declaredSum()),
           new Counts(b.receivedCount(), b.receivedCount() - b.invalidCount(), b.invalidCount(), b.duplicateCount(),
-              b.deceasedCount(), e.unverified(), e.identityMismatch(), e.ineligible(), b.cashCount(), b.bankCount()),
+              b.deceasedCount(), e.unverified(), e.identityMismatch(), e.ineligible(), b.cashCount(), b.bankCount(),
+              cash.paid(), cash.uncollected()),
           new Sums(b.receivedSum(), b.cashSum(), b.bankSum()), banks,
           new Verification(e.peopleToVerify(), e.peopleVerified()), progress(b, banks, e), b.approvedBy(),
           b.approvedAt(), b.createdAt(), b.updatedAt());
@@ -210,10 +212,12 @@ public class PaymentBatchController {
 
   /**
    * {@code valid} passed the row checks; duplicates, unknown ids, other names, the deceased and the
-   * ineligible (suspended or terminated for the period) are among them, and stopped.
+   * ineligible (suspended or terminated for the period) are among them, and stopped. Of the
+   * {@code cash} payments, {@code cashPaid} were recorded paid at the payment point and
+   * {@code uncollected} were not collected (recorded so, or not recorded in time).
    */
   public record Counts(long received, long valid, long invalid, Long duplicate, Long deceased, Long unverified,
-      Long identityMismatch, Long ineligible, Long cash, Long toBanks) {}
+      Long identityMismatch, Long ineligible, Long cash, Long toBanks, long cashPaid, long uncollected) {}
 
   /** The eligibility gate's progress: people of the list to look up live in the population database, and done. */
   public record Verification(Long people, Long verified) {}

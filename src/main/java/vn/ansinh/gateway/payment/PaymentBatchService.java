@@ -122,13 +122,18 @@ public class PaymentBatchService {
     return errors;
   }
 
-  /** One payment as its payer sees it: the account masked. */
+  /**
+   * One payment as its payer sees it: the account masked; how it was paid once PAID; whether it goes
+   * to, or was collected by, the beneficiary's authorised representative.
+   */
   public record PaymentView(int row, String paymentId, String beneficiaryId, PaymentStatus status, String statusReason,
-      BigInteger amountVnd, String bankBin, String accountNumber, String communeCode, String fileId) {}
+      BigInteger amountVnd, String bankBin, String accountNumber, String communeCode, String fileId, String method,
+      boolean viaRepresentative) {}
 
   public List<PaymentView> payments(PaymentBatch b, PaymentStatus status, int page, int size) {
     String sql = "select p.row_no, p.payment_id, p.beneficiary_id, p.status, p.status_reason, p.amount_vnd, p.bank_bin,"
-        + " p.account_number, p.commune_code, f.file_id from payment p left join payment_file f"
+        + " p.account_number, p.commune_code, f.file_id, " + PaymentStatus.METHOD + ", p.representative_id is not null"
+        + " from payment p left join payment_file f"
         + " on f.batch_key = p.batch_key and f.bank_bin = p.bank_bin and f.file_seq = p.file_seq"
         + " and p." + PaymentStatus.IN_ITS_FILE
         + " where p.batch_key = ?" + (status == null ? "" : " and p.status = ?") + " order by p.row_no limit ? offset ?";
@@ -136,6 +141,16 @@ public class PaymentBatchService {
         : new Object[] {b.key(), status.name(), size, (long) page * size};
     return jdbc.query(sql, (rs, i) -> new PaymentView(rs.getInt(1), rs.getString(2), rs.getString(3),
         PaymentStatus.valueOf(rs.getString(4)), rs.getString(5), PaymentBatches.sumOf(rs, 6), rs.getString(7),
-        rs.getString(8) == null ? null : AccountMasks.mask(rs.getString(8)), rs.getString(9), rs.getString(10)), args);
+        rs.getString(8) == null ? null : AccountMasks.mask(rs.getString(8)), rs.getString(9), rs.getString(10),
+        rs.getString(11), rs.getBoolean(12)), args);
+  }
+
+  /** What became of a batch's cash payments: recorded as paid at the payment point, and not collected. */
+  public record CashOutcomes(long paid, long uncollected) {}
+
+  public CashOutcomes cash(PaymentBatch b) {
+    return jdbc.queryForObject("select count(*) filter (where status = 'PAID'), count(*) filter (where status = 'UNCOLLECTED')"
+        + " from payment where batch_key = ? and file_seq is null and bank_bin is null and status in ('PAID', 'UNCOLLECTED')",
+        (rs, i) -> new CashOutcomes(rs.getLong(1), rs.getLong(2)), b.key());
   }
 }

@@ -27,6 +27,9 @@ import vn.ansinh.gateway.partner.AgencyCalls;
 @Component("paymentResults")
 public class PaymentResults {
 
+  // how a payment was paid, in VSS's words: into an account, in cash at the payment point
+  private static final Map<String, String> VSS_METHOD = Map.of("ACCOUNT", "CHUYEN_KHOAN", "CASH", "TIEN_MAT");
+
   private final JdbcTemplate jdbc;
   private final PaymentBatches batches;
   private final NotificationDirectory directory;
@@ -73,6 +76,12 @@ public class PaymentResults {
       p.put("status", r.status());
       p.put("reason", r.reason());
       p.put("amountVnd", r.amountVnd());
+      if (r.method() != null) {
+        p.put("method", r.method());
+      }
+      if (Boolean.TRUE.equals(r.viaRepresentative())) {
+        p.put("viaRepresentative", true);
+      }
       return p;
     }).toList());
     return m;
@@ -111,6 +120,12 @@ public class PaymentResults {
       p.put("trangThai", r.status());
       p.put("lyDo", r.reason());
       p.put("soTien", r.amountVnd());
+      if (r.method() != null) {
+        p.put("hinhThucChi", VSS_METHOD.getOrDefault(r.method(), r.method()));
+      }
+      if (Boolean.TRUE.equals(r.viaRepresentative())) {
+        p.put("quaNguoiDaiDien", true);
+      }
       return p;
     }).toList());
     return m;

@@ -65,7 +65,7 @@ public class ReconciliationController {
       Total invalid, Total duplicate, Total deceased, Total unverified, Total identityMismatch, Total ineligible,
       Total cash,
       Total dispatched, Total paid, Total rejected, Total returned, Total awaitingResult, Total pending,
-      boolean balanced) {}
+      Total cashPaid, Total cashUncollected, Total cashAwaiting, boolean balanced) {}
 
   @GetMapping(path = "/api/v1/reports/reconciliation", produces = MediaType.APPLICATION_JSON_VALUE)
   public Reconciliation reconcile(@RequestParam String batchId, Authentication partner) {
@@ -75,6 +75,7 @@ public class ReconciliationController {
         .filter(x -> x.owner().equals(partner.getName()) || role.equals("TREASURY") || role.equals("OPERATIONS"))
         .orElseThrow(() -> new NotFoundException("payment batch", batchId));
     Map<String, Total> others = new HashMap<>();        // rows in no bank file, by status; cash rows as CASH
+    Map<String, Total> cashByStatus = new HashMap<>();  // the cash rows: CASH (not recorded yet), PAID, UNCOLLECTED
     Map<String, Total> delivered = new HashMap<>();     // rows in files their banks have, by status
     Map<String, Total> undelivered = new HashMap<>();   // rows in files not delivered yet, by status
     jdbc.query(BY_STATUS, rs -> {
@@ -84,6 +85,7 @@ public class ReconciliationController {
         others.merge(status, t, Total::plus);
       } else if (!rs.getBoolean(2)) {
         others.merge("CASH", t, Total::plus);   // paid at the payment point, whatever it has recorded since
+        cashByStatus.merge(status, t, Total::plus);
       } else {
         (rs.getBoolean(3) ? delivered : undelivered).merge(status, t, Total::plus);
       }
@@ -95,6 +97,9 @@ public class ReconciliationController {
     Total mismatch = others.getOrDefault("IDENTITY_MISMATCH", Total.ZERO);
     Total ineligible = others.getOrDefault("INELIGIBLE", Total.ZERO);
     Total cash = others.getOrDefault("CASH", Total.ZERO);
+    Total cashPaid = cashByStatus.getOrDefault("PAID", Total.ZERO);
+    Total cashUncollected = cashByStatus.getOrDefault("UNCOLLECTED", Total.ZERO);
+    Total cashAwaiting = cashByStatus.getOrDefault("CASH", Total.ZERO);
     Total dispatched = sum(delivered, null);
     Total paid = delivered.getOrDefault("PAID", Total.ZERO);
     Total rejected = delivered.getOrDefault("REJECTED", Total.ZERO);
@@ -114,9 +119,11 @@ public class ReconciliationController {
         && (b.bankSum() == null || b.bankSum().equals(toBanks.sumVnd()) && b.bankCount() == toBanks.count())
         && (b.cashSum() == null || b.cashSum().equals(cash.sumVnd()) && Objects.equals(b.cashCount(), cash.count()))
         && dispatched.equals(paid.plus(rejected).plus(returned).plus(awaiting))
+        && cash.equals(cashPaid.plus(cashUncollected).plus(cashAwaiting))
         && (!ALL_DELIVERED.contains(b.status()) || pending.count() == 0);
     return new Reconciliation(b.batchId(), b.status(), declared, received, valid, invalid, duplicate, deceased,
-        unverified, mismatch, ineligible, cash, dispatched, paid, rejected, returned, awaiting, pending, balanced);
+        unverified, mismatch, ineligible, cash, dispatched, paid, rejected, returned, awaiting, pending, cashPaid,
+        cashUncollected, cashAwaiting, balanced);
   }
 
   /** The rows of these statuses (null: all) in one total. */
