@@ -133,8 +133,11 @@ public class BatchValidation {
   private final PaymentBatches batches;
   private final PaymentProperties properties;
   private final Outbox outbox;
+  private final WalletOrders walletOrders;
 
-  public BatchValidation(JdbcTemplate jdbc, PaymentBatches batches, PaymentProperties properties, Outbox outbox) {
+  public BatchValidation(JdbcTemplate jdbc, PaymentBatches batches, PaymentProperties properties, Outbox outbox,
+      WalletOrders walletOrders) {
+    this.walletOrders = walletOrders;
     this.jdbc = jdbc;
     this.batches = batches;
     this.properties = properties;
@@ -159,6 +162,7 @@ public class BatchValidation {
         b.period(), k, k);
     jdbc.update(RESOLVE_ACCOUNTS, b.program(), k, k, properties.maxTransactionsPerFile(), k);
     jdbc.update(CASH, k);
+    long toWallets = walletOrders.plan(k);   // wallets their provider did not confirm are stopped first
     jdbc.update(CLAIM_IDS, b.owner(), k);
     jdbc.update(CLAIM_PEOPLE, b.program(), b.period(), k);
     jdbc.update(PLAN_FILES, k, k, k);
@@ -172,7 +176,7 @@ public class BatchValidation {
     for (Long stops : jdbc.queryForList(TELL_STOPS, Long.class, k, k)) {
       outbox.enqueue(PaymentReports.RESULTS, b.owner(), Long.toString(stops));
     }
-    if (totals.cash() + totals.bank() == 0) {
+    if (totals.cash() + totals.bank() + toWallets == 0) {
       batches.status(k, BatchStatus.REJECTED, "no row of the list can be paid: see its errors and payments");
       return;
     }
@@ -180,12 +184,13 @@ public class BatchValidation {
     outbox.enqueue(TREASURY_ORDER, b.owner(), batchId);
   }
 
-  /** What the batch's rows add up to once validated: stops, cash and bank payments. */
+  /** What the batch's rows add up to once validated: stops, cash and bank payments (wallet orders count their own). */
   static PaymentBatches.Totals totals(JdbcTemplate jdbc, long key) {
     return jdbc.queryForObject("""
         select count(*) filter (where status = 'DUPLICATE'), count(*) filter (where status = 'DECEASED'),
                count(*) filter (where status = 'CASH'), coalesce(sum(amount_vnd) filter (where status = 'CASH'), 0),
-               count(*) filter (where status = 'PENDING'), coalesce(sum(amount_vnd) filter (where status = 'PENDING'), 0)
+               count(*) filter (where status = 'PENDING' and wallet_provider is null),
+               coalesce(sum(amount_vnd) filter (where status = 'PENDING' and wallet_provider is null), 0)
         from payment where batch_key = ?""", (rs, i) -> new PaymentBatches.Totals(rs.getLong(1), rs.getLong(2),
         rs.getLong(3), PaymentBatches.sumOf(rs, 4), rs.getLong(5), PaymentBatches.sumOf(rs, 6)), key);
   }

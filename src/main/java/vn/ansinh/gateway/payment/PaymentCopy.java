@@ -22,7 +22,7 @@ final class PaymentCopy {
   private static final int NAME_KEYS = 50_000;
   private static final String COPY = "copy payment (batch_key, row_no, payment_id, beneficiary_id, personal_id,"
       + " full_name, amount_vnd, bank_bin, account_number, province_code, commune_code, purpose, status, errors,"
-      + " file_seq, name_key)"
+      + " file_seq, name_key, wallet_provider, wallet_id)"
       + " from stdin";
   private final CopyIn copy;
   private final String batchKey;
@@ -48,12 +48,16 @@ final class PaymentCopy {
     field(r.provinceCode());
     field(r.communeCode());
     field(r.purpose());
-    if (fileSeq < 0) {
+    if (r.walletProvider() != null) {   // PENDING in its provider's order, which validation plans
+      buffer.append(PaymentStatus.PENDING.name()).append("\t\\N\t\\N\t");
+    } else if (fileSeq < 0) {
       buffer.append(PaymentStatus.RECEIVED.name()).append("\t\\N\t\\N\t");
     } else {
       buffer.append(PaymentStatus.PENDING.name()).append("\t\\N\t").append(fileSeq).append('\t');
     }
-    buffer.append(nameKey(r.fullName())).append('\n');
+    buffer.append(nameKey(r.fullName())).append('\t');
+    field(r.walletProvider());
+    buffer.append(r.walletId() == null ? "\\N" : WalletRules.normalized(r.walletId())).append('\n');
     flushIfFull();
   }
 
@@ -78,7 +82,7 @@ final class PaymentCopy {
       errors.append(v.field()).append('\t').append(v.reason()).append('\n');
     }
     field(errors.toString());
-    buffer.append("\\N\t\\N\n");
+    buffer.append("\\N\t\\N\t\\N\t\\N\n");
     flushIfFull();
   }
 

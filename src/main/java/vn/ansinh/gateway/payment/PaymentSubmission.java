@@ -43,10 +43,13 @@ public class PaymentSubmission {
   private final PaymentLimits limits;
   private final JdbcTemplate jdbc;
   private final AdministrativeUnits units;
+  private final WalletDirectory wallets;
   private final int perFile;
 
   public PaymentSubmission(PaymentBatches batches, BankDirectory banks, Outbox outbox, DataSource dataSource,
-      PaymentProperties properties, PaymentLimits limits, JdbcTemplate jdbc, AdministrativeUnits units) {
+      PaymentProperties properties, PaymentLimits limits, JdbcTemplate jdbc, AdministrativeUnits units,
+      WalletDirectory wallets) {
+    this.wallets = wallets;
     this.batches = batches;
     this.banks = banks;
     this.outbox = outbox;
@@ -90,7 +93,9 @@ public class PaymentSubmission {
         }
         List<Violation> violations = PaymentRules.check(r, amount, maxAmount, banks);
         violations.addAll(codes.check(r.provinceCode(), r.communeCode()));
+        violations.addAll(WalletRules.check(r.walletProvider(), r.walletId(), r.bankBin(), r.accountNumber(), wallets));
         if (violations.isEmpty()) {
+          // a wallet row is in its batch's one order for its provider: no file number
           long fileSeq = r.bankBin() == null ? -1 : perBank.computeIfAbsent(r.bankBin(), b -> new long[1])[0]++ / perFile;
           copy.valid(row, r, amount.longValueExact(), fileSeq);
         } else {

@@ -181,6 +181,7 @@ public class SecurityConfiguration {
             .requestMatchers(get("/api/v1/payment-batches/*"), get("/api/v1/payment-batches/*/errors"),
                 get("/api/v1/payment-batches/*/payments")).access(rights.allow("payment.read", "payment-batch"))
             .requestMatchers(post("/api/v1/payment-reports")).access(rights.allow("payment.report", "payment-report"))
+            .requestMatchers(post("/api/v1/wallet-reports")).access(rights.allow("wallet.report", "wallet-report"))
             .requestMatchers(get("/api/v1/reports/reconciliation"), get("/api/v1/reports/non-cash-coverage"))
             .access(rights.allow("report.read", "report"))
             .requestMatchers(get("/api/v1/reports/account-opening-progress")).access(rights.allow("report.read", "report"))

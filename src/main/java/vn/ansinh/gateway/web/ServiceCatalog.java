@@ -29,6 +29,7 @@ public final class ServiceCatalog {
       new Operation("GET", "/api/v1/payment-batches/*/errors", "payment-batch", "listPaymentBatchErrors"),
       new Operation("GET", "/api/v1/payment-batches/*/payments", "payment-batch", "listPaymentBatchPayments"),
       new Operation("POST", "/api/v1/payment-reports", "payment-report", "reportPayments"),
+      new Operation("POST", "/api/v1/wallet-reports", "wallet-report", "reportWalletPayments"),
       new Operation("GET", "/api/v1/reports/reconciliation", "report", "reconcilePaymentBatch"),
       new Operation("GET", "/api/v1/reports/non-cash-coverage", "report", "reportNonCashCoverage"),
       new Operation("GET", "/api/v1/reports/account-opening-progress", "report", "reportAccountOpeningProgress"),

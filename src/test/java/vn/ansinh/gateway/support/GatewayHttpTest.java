@@ -43,6 +43,9 @@ public abstract class GatewayHttpTest {
   @Autowired
   protected CircuitBreaker populationRegistryCircuitBreaker;
 
+  @Autowired
+  protected CircuitBreaker walletProviderCircuitBreaker;
+
   private static WireMockServer startRegistry() {
     WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(40));
     server.start();
@@ -60,6 +63,14 @@ public abstract class GatewayHttpTest {
     props.add("gateway.notifications[vss-demo].url", () -> registry.baseUrl() + "/vss/notifications");
     props.add("gateway.notifications[vss-demo].format", () -> "VSS");
     props.add("gateway.payments.treasury-url", () -> registry.baseUrl() + "/treasury");
+    props.add("gateway.wallets[0].code", () -> "VIETTELMONEY");
+    props.add("gateway.wallets[0].name", () -> "Viettel Money");
+    props.add("gateway.wallets[0].url", () -> registry.baseUrl() + "/wallets/VIETTELMONEY");
+    props.add("gateway.wallets[0].partner", () -> "wallet-viettelmoney-demo");
+    props.add("gateway.wallets[1].code", () -> "VNPTMONEY");
+    props.add("gateway.wallets[1].name", () -> "VNPT Money");
+    props.add("gateway.wallets[1].url", () -> registry.baseUrl() + "/wallets/VNPTMONEY");
+    props.add("gateway.wallets[1].partner", () -> "wallet-vnptmoney-demo");
   }
 
   @BeforeEach
@@ -69,6 +80,7 @@ public abstract class GatewayHttpTest {
     // batch an earlier test left in validation ends, instead of calling the registry for ever
     PopulationRegistryStubs.nobodyElse(registry);
     populationRegistryCircuitBreaker.reset();
+    walletProviderCircuitBreaker.reset();
   }
 
   /**
