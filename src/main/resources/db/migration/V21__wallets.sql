@@ -34,3 +34,9 @@ create index payment_wallet_rows on payment (batch_key, wallet_provider) where w
 
 -- a wallet provider's report tells the paying agency like a bank's does
 alter table payment_result add column wallet_provider varchar(20);
+
+-- A registration may name a wallet instead of a bank account: then no account is requested, and a
+-- payment row naming neither account nor wallet is paid to that wallet (its owner confirmed first).
+alter table beneficiary add column wallet_provider varchar(20) collate "C";
+alter table beneficiary add column wallet_id varchar(10) collate "C";
+alter table beneficiary alter column preferred_bank_bin drop not null;

@@ -28,7 +28,8 @@ import vn.ansinh.gateway.web.GatewayFailures;
  * before the first payment to a wallet its provider confirms that the wallet belongs to that
  * personal id under that name. Answers are kept ({@code ownership-max-age}), so a wallet paid every
  * month is asked about once. While a provider is unavailable the batch is held in VALIDATING, like
- * a registry outage; validation then pays only wallets with a confirmation on record.
+ * a registry outage; validation then pays only wallets with a confirmation on record. A row naming
+ * neither account nor wallet goes to the wallet its beneficiary was registered with, if any.
  */
 @Component("walletOwnership")
 public class WalletOwnership {
@@ -47,6 +48,12 @@ public class WalletOwnership {
                         and w.wallet_id = p.wallet_id and w.personal_id = p.personal_id and w.name_key = p.name_key
                         and w.checked_at >= ?)
       limit ?""";
+  // rows naming neither account nor wallet, of a beneficiary the payer registered with a wallet: paid to it
+  private static final String REGISTERED_WALLETS = """
+      update payment p set status = 'PENDING', wallet_provider = n.wallet_provider, wallet_id = n.wallet_id
+      from beneficiary n
+      where p.batch_key = ? and p.status = 'RECEIVED' and n.owner = ? and n.beneficiary_id = p.beneficiary_id
+        and n.personal_id = p.personal_id and n.wallet_provider is not null and n.terminated_from is null""";
   private static final String RECORD = """
       insert into wallet_ownership (provider, wallet_id, personal_id, name_key, confirmed, result, checked_at)
       values (?, ?, ?, ?, ?, ?, ?)
@@ -96,6 +103,7 @@ public class WalletOwnership {
     if (b.status() != BatchStatus.VALIDATING) {
       return;
     }
+    jdbc.update(REGISTERED_WALLETS, b.key(), b.owner());
     Timestamp freshSince = Timestamp.from(clock.instant().minus(properties.ownershipMaxAge()));
     int chunk = properties.ownershipChunk();
     List<Check> checks = jdbc.query(UNCHECKED, (rs, i) -> new Check(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -50,6 +50,16 @@ public final class WalletRules {
     return v;
   }
 
+  /** A registration's wallet: both parts, a known provider, a mobile number, and no preferred bank beside it. */
+  public static List<Violation> registration(String provider, String walletId, String preferredBankBin,
+      WalletDirectory wallets) {
+    List<Violation> v = check(provider, walletId, null, null, wallets);
+    if (preferredBankBin != null) {
+      v.add(Violation.of("preferredBankBin", "a beneficiary is paid to a bank account or to a wallet, not both"));
+    }
+    return v;
+  }
+
   /** A wallet number as partners see it: the provider's prefix and the last two digits. */
   public static String mask(String walletId) {
     return walletId == null || walletId.length() < 6 ? walletId

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.ansinh.gateway.support.BankSignatures;
 import vn.ansinh.gateway.support.Json;
+import vn.ansinh.gateway.support.PopulationRegistryStubs;
 
 /**
  * E-wallets as a payment channel (SPEC §4.15), end to end over HTTP with WireMock as Viettel Money
@@ -274,6 +275,37 @@ class WalletPaymentsTest extends PaymentCycleTest {
     assertThat(Json.read(sent.get(0).getBodyAsString()).path("payments").findValuesAsText("paymentId"))
         .containsExactly("WDEAD-1", "WDEAD-2");
     assertThat(payments(batchId).values()).allMatch(p -> p.path("status").asText().equals("DISPATCHED"));
+  }
+
+  @Test
+  void aBeneficiaryRegisteredWithAWalletIsPaidToItWhenTheRowNamesNoAccount() {
+    String person = newPerson();
+    PopulationRegistryStubs.citizen(registry, person, "Nguyễn Văn An", "19900517", false);
+    String registration = """
+        {"beneficiaryId":"WREG-%s","program":"SOCIAL_ALLOWANCE","personalId":"%s","fullName":"Nguyễn Văn An",
+         "dateOfBirth":"1990-05-17","gender":"MALE","provinceCode":"40","communeCode":"16681",
+         "walletProvider":"VNPTMONEY","walletId":"0812000701"}""".formatted(person, person);
+    HttpResponse<String> accepted = postJson("/api/v1/beneficiaries", token("dolisa-demo"), registration);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(10)).until(() -> "WALLET_REGISTERED".equals(Json.read(get(
+        "/api/v1/beneficiaries/WREG-" + person, token("dolisa-demo")).body()).path("status").asText()));
+    JsonNode b = Json.read(get("/api/v1/beneficiaries/WREG-" + person, token("dolisa-demo")).body());
+    assertThat(b.path("walletProvider").asText()).isEqualTo("VNPTMONEY");
+    assertThat(b.path("walletId").asText()).isEqualTo("081*****01");
+    assertThat(registry.findAll(postRequestedFor(urlMatching("/banks/.*"))).stream()
+        .filter(r -> r.getBodyAsString().contains(person))).as("no account is requested").isEmpty();
+    // a wallet beside a preferred bank is refused
+    assertThat(postJson("/api/v1/beneficiaries", token("dolisa-demo"), registration.replace("WREG-", "WREG2-")
+        .replace("\"walletId\"", "\"preferredBankBin\":\"970405\",\"walletId\"")).statusCode()).isEqualTo(400);
+
+    String csv = "WREG-1,WREG-" + person + "," + person + ",Nguyễn Văn An,500000,,,40,16681,,,\n";
+    String batchId = batchIdOf(submitWallets("2027-11", csv, 1, 500_000));
+    JsonNode batch = awaitStatus(batchId, "AWAITING_APPROVAL");
+    assertThat(batch.path("counts").path("cash").asLong()).isZero();
+    assertThat(batch.path("wallets").get(0).path("walletProvider").asText()).isEqualTo("VNPTMONEY");
+    assertThat(payments(batchId).get("WREG-1").path("walletId").asText()).isEqualTo("081*****01");
+    assertThat(registry.findAll(postRequestedFor(urlEqualTo("/wallets/VNPTMONEY/wallets/ownership-checks"))
+        .withRequestBody(matchingJsonPath("$.personalId", equalTo(person))))).hasSize(1);
   }
 
   private JsonNode deadOrder(String ops, String batchId) {
