@@ -202,6 +202,17 @@ class WalletPaymentsTest extends PaymentCycleTest {
     assertThat(walletReport("wallet-viettelmoney-demo", "wallet-viettelmoney",
         "{\"reportId\":\"VTM-WSIG-3\",\"results\":[{\"orderId\":\"" + orderId
             + "\",\"paymentId\":\"WSIG-1\",\"status\":\"PAID\",\"amountVnd\":499999}]}").statusCode()).isEqualTo(400);
+    // absurd values are a 400 naming the field, never a 500
+    for (String bad : List.of("{\"reportId\":\"VTM-WSIG-4\",\"results\":[{\"orderId\":\"" + orderId
+        + "\",\"paymentId\":\"WSIG-1\",\"status\":\"PAID\",\"amountVnd\":1E+400}]}",
+        "{\"reportId\":\"VTM\u0000WSIG\",\"results\":[{\"orderId\":\"" + orderId
+            + "\",\"paymentId\":\"WSIG-1\",\"status\":\"PAID\"}]}",
+        "{\"reportId\":\"VTM-WSIG-5\",\"results\":[{\"orderId\":\"" + orderId
+            + "\",\"paymentId\":\"WSIG-1\",\"status\":\"PENDING\"}]}",
+        "{\"reportId\":\"VTM-WSIG-6\",\"results\":[]}", "[1,2]", "null")) {
+      HttpResponse<String> refused = walletReport("wallet-viettelmoney-demo", "wallet-viettelmoney", bad);
+      assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+    }
     assertThat(payments(batchId).get("WSIG-1").path("status").asText()).isEqualTo("DISPATCHED");
 
     assertThat(walletReport("wallet-viettelmoney-demo", "wallet-viettelmoney", body).statusCode()).isEqualTo(200);
@@ -221,6 +232,24 @@ class WalletPaymentsTest extends PaymentCycleTest {
     assertThat(errors).contains("not both").contains("Vietnamese mobile number").contains("not a wallet provider")
         .doesNotContain("0212000402");
     assertThat(b.path("wallets").get(0).path("walletProvider").asText()).isEqualTo("VNPTMONEY");
+  }
+
+  @Test
+  void aJsonListNamesWalletsAsWell() {
+    String person = newPerson();
+    PopulationRegistryStubs.asListed(registry, person, "Nguyễn Văn An");
+    String json = """
+        {"payments":[{"paymentId":"WJSON-1","beneficiaryId":"B1","personalId":"%s","fullName":"Nguyễn Văn An",
+          "amountVnd":500000,"provinceCode":"40","communeCode":"16681","walletProvider":"VIETTELMONEY",
+          "walletId":"+84912000801"}]}""".formatted(person);
+    String batchId = batchIdOf(postBody("/api/v1/payment-batches?program=SOCIAL_ALLOWANCE&period=2027-12",
+        token("dolisa-demo"), "application/json", json, "X-Control-Count", "1", "X-Control-Sum", "500000"));
+    awaitStatus(batchId, "AWAITING_APPROVAL");
+    JsonNode p = payments(batchId).get("WJSON-1");
+    assertThat(p.path("walletProvider").asText()).isEqualTo("VIETTELMONEY");
+    assertThat(p.path("walletId").asText()).isEqualTo("091*****01");   // kept in its national form
+    assertThat(registry.findAll(postRequestedFor(urlMatching(OWNERSHIP))
+        .withRequestBody(matchingJsonPath("$.walletId", equalTo("0912000801"))))).hasSize(1);
   }
 
   @Test
