@@ -157,9 +157,12 @@ public class BatchValidation {
   private final ReliefListChecks relief;
   private final Clock clock;
   private final LifecycleProperties calendar;
+  private final WalletOrders walletOrders;
 
   public BatchValidation(JdbcTemplate jdbc, PaymentBatches batches, PaymentProperties properties, Outbox outbox,
-      ReliefPrograms reliefPrograms, ReliefListChecks relief, Clock clock, LifecycleProperties calendar) {
+      ReliefPrograms reliefPrograms, ReliefListChecks relief, Clock clock, LifecycleProperties calendar,
+      WalletOrders walletOrders) {
+    this.walletOrders = walletOrders;
     this.clock = clock;
     this.calendar = calendar;
     this.jdbc = jdbc;
@@ -199,8 +202,9 @@ public class BatchValidation {
     jdbc.update(FLAG_REPRESENTATIVES, k, b.owner(), today, today, today);
     jdbc.update(RESOLVE_ACCOUNTS, b.program(), k, k, properties.maxTransactionsPerFile(), k);
     jdbc.update(CASH, k);
+    long toWallets = walletOrders.plan(k);   // wallets their provider did not confirm are stopped first
     PaymentBatches.Totals totals = totals(jdbc, k);
-    String overBudget = decision == null ? null : relief.commit(k, decision.key(), totals);
+    String overBudget = decision == null ? null : relief.commit(k, decision.key(), totals, walletOrders.total(k));
     if (overBudget == null) {
       jdbc.update(CLAIM_IDS, b.owner(), k);
       if (decision == null) {
@@ -223,7 +227,7 @@ public class BatchValidation {
       batches.status(k, BatchStatus.REJECTED, overBudget);
       return;
     }
-    if (totals.cash() + totals.bank() == 0) {
+    if (totals.cash() + totals.bank() + toWallets == 0) {
       batches.status(k, BatchStatus.REJECTED, "no row of the list can be paid: see its errors and payments");
       return;
     }
@@ -231,12 +235,13 @@ public class BatchValidation {
     outbox.enqueue(TREASURY_ORDER, b.owner(), batchId);
   }
 
-  /** What the batch's rows add up to once validated: stops, cash and bank payments. */
+  /** What the batch's rows add up to once validated: stops, cash and bank payments (wallet orders count their own). */
   static PaymentBatches.Totals totals(JdbcTemplate jdbc, long key) {
     return jdbc.queryForObject("""
         select count(*) filter (where status = 'DUPLICATE'), count(*) filter (where status = 'DECEASED'),
                count(*) filter (where status = 'CASH'), coalesce(sum(amount_vnd) filter (where status = 'CASH'), 0),
-               count(*) filter (where status = 'PENDING'), coalesce(sum(amount_vnd) filter (where status = 'PENDING'), 0)
+               count(*) filter (where status = 'PENDING' and wallet_provider is null),
+               coalesce(sum(amount_vnd) filter (where status = 'PENDING' and wallet_provider is null), 0)
         from payment where batch_key = ?""", (rs, i) -> new PaymentBatches.Totals(rs.getLong(1), rs.getLong(2),
         rs.getLong(3), PaymentBatches.sumOf(rs, 4), rs.getLong(5), PaymentBatches.sumOf(rs, 6)), key);
   }

@@ -75,13 +75,13 @@ public class PaymentBatchController {
     String batchId = submission.submit(partner.getName(), declared, rows);
     PaymentBatch b = service.find(partner.getName(), batchId);
     return ResponseEntity.accepted().location(URI.create("/api/v1/payment-batches/" + batchId))
-        .body(BatchView.of(b, List.of(), service.eligibility(b), service.cash(b)));
+        .body(BatchView.of(b, List.of(), List.of(), service.eligibility(b), service.cash(b)));
   }
 
   @GetMapping(path = "/api/v1/payment-batches/{batchId}", produces = MediaType.APPLICATION_JSON_VALUE)
   public BatchView batch(@PathVariable String batchId, Authentication partner) {
     PaymentBatch b = service.find(partner.getName(), batchId);
-    return BatchView.of(b, service.banks(b), service.eligibility(b), service.cash(b));
+    return BatchView.of(b, service.banks(b), service.wallets(b), service.eligibility(b), service.cash(b));
   }
 
   @PostMapping(path = "/api/v1/payment-batches/{batchId}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -89,7 +89,7 @@ public class PaymentBatchController {
       @RequestBody(required = false) PaymentBatchService.Decision decision, Authentication partner) {
     PaymentBatch b = service.decide(partner.getName(), batchId,
         decision != null ? decision : new PaymentBatchService.Decision(true, null));
-    return BatchView.of(b, service.banks(b), service.eligibility(b), service.cash(b));
+    return BatchView.of(b, service.banks(b), service.wallets(b), service.eligibility(b), service.cash(b));
   }
 
   @GetMapping(path = "/api/v1/payment-batches/{batchId}/errors", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -177,17 +177,18 @@ public class PaymentBatchController {
 
   /** A batch as partners see it: totals and progress, never the rows' personal data. */
   public record BatchView(String batchId, String program, String period, BatchStatus status, String statusReason,
-      Totals declared, Counts counts, Sums sums, List<PaymentBatchService.BankTotals> banks, Verification verification,
+      Totals declared, Counts counts, Sums sums, List<PaymentBatchService.BankTotals> banks,
+      List<WalletOrders.ProviderTotals> wallets, Verification verification,
       int progressPercent, String approvedBy, Instant approvedAt, Instant submittedAt, Instant updatedAt) {
 
-    static BatchView of(PaymentBatch b, List<PaymentBatchService.BankTotals> banks, PaymentBatches.Eligibility e,
-        PaymentBatchService.CashOutcomes cash) {
+    static BatchView of(PaymentBatch b, List<PaymentBatchService.BankTotals> banks,
+        List<WalletOrders.ProviderTotals> wallets, PaymentBatches.Eligibility e, PaymentBatchService.CashOutcomes cash) {
       return new BatchView(b.batchId(), b.program(), b.period(), b.status(), b.statusReason(),
           new Totals(b.declaredCount(), b.declaredSum()),
           new Counts(b.receivedCount(), b.receivedCount() - b.invalidCount(), b.invalidCount(), b.duplicateCount(),
               b.deceasedCount(), e.unverified(), e.identityMismatch(), e.ineligible(), b.cashCount(), b.bankCount(),
               cash.paid(), cash.uncollected()),
-          new Sums(b.receivedSum(), b.cashSum(), b.bankSum()), banks,
+          new Sums(b.receivedSum(), b.cashSum(), b.bankSum()), banks, wallets,
           new Verification(e.peopleToVerify(), e.peopleVerified()), progress(b, banks, e), b.approvedBy(),
           b.approvedAt(), b.createdAt(), b.updatedAt());
     }

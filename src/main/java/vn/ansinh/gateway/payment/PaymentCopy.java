@@ -23,7 +23,7 @@ final class PaymentCopy {
   private static final int NAME_KEYS = 50_000;
   private static final String COPY = "copy payment (batch_key, row_no, payment_id, beneficiary_id, personal_id,"
       + " full_name, amount_vnd, bank_bin, account_number, province_code, commune_code, purpose, status, errors,"
-      + " file_seq, name_key, date_of_birth, household_id)"
+      + " file_seq, name_key, date_of_birth, household_id, wallet_provider, wallet_id)"
       + " from stdin";
   private final CopyIn copy;
   private final String batchKey;
@@ -54,7 +54,9 @@ final class PaymentCopy {
     field(r.provinceCode());
     field(r.communeCode());
     field(r.purpose());
-    if (fileSeq < 0) {
+    if (r.walletProvider() != null) {   // PENDING in its provider's order, which validation plans
+      buffer.append(PaymentStatus.PENDING.name()).append("\t\\N\t\\N\t");
+    } else if (fileSeq < 0) {
       buffer.append(PaymentStatus.RECEIVED.name()).append("\t\\N\t\\N\t");
     } else {
       buffer.append(PaymentStatus.PENDING.name()).append("\t\\N\t").append(fileSeq).append('\t');
@@ -62,7 +64,8 @@ final class PaymentCopy {
     buffer.append(nameKey(r.fullName())).append('\t');
     buffer.append(born == null ? "\\N" : born.toString()).append('\t');
     field(household);
-    buffer.setCharAt(buffer.length() - 1, '\n');
+    field(r.walletProvider());
+    buffer.append(r.walletId() == null ? "\\N" : WalletRules.normalized(r.walletId())).append('\n');
     flushIfFull();
   }
 
@@ -87,7 +90,8 @@ final class PaymentCopy {
       errors.append(v.field()).append('\t').append(v.reason()).append('\n');
     }
     field(errors.toString());
-    buffer.append("\\N\t\\N\t\\N\t\\N\n");
+    // file_seq, name_key, date_of_birth, household_id, wallet_provider, wallet_id
+    buffer.append("\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n");
     flushIfFull();
   }
 

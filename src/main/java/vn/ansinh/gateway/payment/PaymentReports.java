@@ -200,14 +200,15 @@ public class PaymentReports {
     };
   }
 
-  /** SETTLED when every payment sent has its outcome, PARTIALLY_SETTLED while some still wait. */
-  private void settle(long batchKey) {
+  /** SETTLED when every payment sent (to banks and wallets) has its outcome, PARTIALLY_SETTLED while some still wait. */
+  void settle(long batchKey) {
     PaymentBatch b = batches.lock(batchKey).orElseThrow();
     if (b.status() != BatchStatus.DISPATCHING && b.status() != BatchStatus.DISPATCHED
         && b.status() != BatchStatus.PARTIALLY_SETTLED) {
       return;
     }
-    long open = jdbc.queryForObject("select count(*) from payment where batch_key = ? and file_seq is not null"
+    long open = jdbc.queryForObject("select count(*) from payment where batch_key = ?"
+        + " and (file_seq is not null or wallet_provider is not null)"
         + " and status in ('PENDING', 'DISPATCHED', 'ACCEPTED')", Long.class, batchKey);
     batches.status(batchKey, open == 0 ? BatchStatus.SETTLED : BatchStatus.PARTIALLY_SETTLED, null);
   }

@@ -46,7 +46,7 @@ public class PaymentResults {
   public void build(Exchange exchange) throws JsonProcessingException {
     String owner = exchange.getProperty(OutboxWorker.OWNER, String.class);
     long id = Long.parseLong(exchange.getProperty(OutboxWorker.SUBJECT, String.class));
-    Map<String, Object> row = jdbc.queryForMap("select batch_key, bank_bin, msg_id, results from payment_result where id = ?", id);
+    Map<String, Object> row = jdbc.queryForMap("select batch_key, bank_bin, msg_id, results, wallet_provider from payment_result where id = ?", id);
     PaymentBatch b = batches.find(((Number) row.get("batch_key")).longValue()).orElseThrow();
     List<PaymentReports.Result> results = json.readValue((String) row.get("results"), new TypeReference<>() {});
     NotificationDirectory.Endpoint endpoint = directory.find(owner)
@@ -54,6 +54,10 @@ public class PaymentResults {
     Map<String, Object> message = endpoint.format() == NotificationDirectory.Format.VSS
         ? vss(b, (String) row.get("bank_bin"), results, socialInsuranceNumbers(owner, results))
         : dolisa(b, (String) row.get("bank_bin"), results);
+    if (row.get("wallet_provider") != null) {   // a wallet provider's report (SPEC §4.15)
+      message.put(endpoint.format() == NotificationDirectory.Format.VSS ? "maViDienTu" : "walletProvider",
+          row.get("wallet_provider"));
+    }
     exchange.setProperty(AgencyCalls.AGENCY, owner);
     exchange.setProperty("notificationUrl", endpoint.url());
     exchange.getMessage().setBody(json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8));

@@ -15,8 +15,8 @@ public enum PaymentStatus {
    * SQL over a payment row {@code p}: how a PAID payment was paid (ACCOUNT, or CASH when it has no
    * bank account: paid at the payment point); null before it is paid.
    */
-  static final String METHOD = "case when p.status <> 'PAID' then null when p.bank_bin is null then 'CASH'"
-      + " else 'ACCOUNT' end";
+  static final String METHOD = "case when p.status <> 'PAID' then null when p.wallet_provider is not null then 'WALLET'"
+      + " when p.bank_bin is null then 'CASH' else 'ACCOUNT' end";
 
   /**
    * SQL: the row is one of its bank file's transfers. A row stopped by validation keeps its file

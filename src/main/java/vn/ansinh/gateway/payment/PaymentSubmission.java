@@ -45,10 +45,13 @@ public class PaymentSubmission {
   private final PaymentLimits limits;
   private final JdbcTemplate jdbc;
   private final AdministrativeUnits units;
+  private final WalletDirectory wallets;
   private final int perFile;
 
   public PaymentSubmission(PaymentBatches batches, BankDirectory banks, Outbox outbox, DataSource dataSource,
-      PaymentProperties properties, PaymentLimits limits, JdbcTemplate jdbc, AdministrativeUnits units) {
+      PaymentProperties properties, PaymentLimits limits, JdbcTemplate jdbc, AdministrativeUnits units,
+      WalletDirectory wallets) {
+    this.wallets = wallets;
     this.batches = batches;
     this.banks = banks;
     this.outbox = outbox;
@@ -111,7 +114,9 @@ public class PaymentSubmission {
           born = reliefRows.bornOn(r);
           reliefRows.check(r, amount, born, violations);
         }
+        violations.addAll(WalletRules.check(r.walletProvider(), r.walletId(), r.bankBin(), r.accountNumber(), wallets));
         if (violations.isEmpty()) {
+          // a wallet row is in its batch's one order for its provider: no file number
           long fileSeq = r.bankBin() == null ? -1 : perBank.computeIfAbsent(r.bankBin(), b -> new long[1])[0]++ / perFile;
           copy.valid(row, r, amount.longValueExact(), fileSeq, born, relief == null ? null : r.householdId());
         } else {

@@ -59,9 +59,9 @@ class ReliefListChecks {
    * Commits the list's payable amount to the program's budget, or answers why not: the remaining
    * budget. The program's row is locked; its check constraint is the last line of defence.
    */
-  String commit(long batchKey, long programKey, PaymentBatches.Totals totals) {
+  String commit(long batchKey, long programKey, PaymentBatches.Totals totals, long toWalletsVnd) {
     ReliefProgram p = programs.lock(programKey);
-    long payable = totals.cashSum().add(totals.bankSum()).longValueExact();
+    long payable = Math.addExact(totals.cashSum().add(totals.bankSum()).longValueExact(), toWalletsVnd);
     long remaining = p.budgetVnd() - p.committedVnd();
     if (payable > remaining) {
       return "the list's payable rows come to " + payable + " VND, above the relief program's remaining budget of "

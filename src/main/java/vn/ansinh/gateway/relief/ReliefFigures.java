@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 public class ReliefFigures {
 
   // the channel is derived from the row, never stored: an account when the row has one, else cash at the payment point
-  private static final String CHANNEL = "case when p.bank_bin is not null then 'ACCOUNT' else 'CASH' end";
+  private static final String CHANNEL = "case when p.wallet_provider is not null then 'WALLET' when p.bank_bin is not null"
+      + " then 'ACCOUNT' else 'CASH' end";
   // the rows a list claimed when it committed its share of the budget (a declined list's share is given
   // back), less those stopped since: the primary key's range per batch, no join on the claims
   private static final String CLAIMED = " from payment_batch b join payment p on p.batch_key = b.batch_key"

@@ -189,6 +189,7 @@ public class SecurityConfiguration {
             .requestMatchers(post("/api/v1/payment-reports")).access(rights.allow("payment.report", "payment-report"))
             // cash payouts at the payment points (SPEC §4.16): the cash partner, or payment-point staff
             .requestMatchers(get("/api/v1/cash-payouts"), post("/api/v1/cash-payouts")).access(rights.allow("cash.record", "cash-payout"))
+            .requestMatchers(post("/api/v1/wallet-reports")).access(rights.allow("wallet.report", "wallet-report"))
             .requestMatchers(get("/api/v1/reports/reconciliation"), get("/api/v1/reports/non-cash-coverage"))
             .access(rights.allow("report.read", "report"))
             .requestMatchers(get("/api/v1/reports/account-opening-progress")).access(rights.allow("report.read", "report"))

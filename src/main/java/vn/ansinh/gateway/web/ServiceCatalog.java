@@ -34,6 +34,7 @@ public final class ServiceCatalog {
       new Operation("POST", "/api/v1/payment-reports", "payment-report", "reportPayments"),
       new Operation("GET", "/api/v1/cash-payouts", "cash-payout", "listCashPayouts"),
       new Operation("POST", "/api/v1/cash-payouts", "cash-payout", "recordCashPayout"),
+      new Operation("POST", "/api/v1/wallet-reports", "wallet-report", "reportWalletPayments"),
       new Operation("GET", "/api/v1/reports/reconciliation", "report", "reconcilePaymentBatch"),
       new Operation("GET", "/api/v1/reports/non-cash-coverage", "report", "reportNonCashCoverage"),
       new Operation("GET", "/api/v1/reports/account-opening-progress", "report", "reportAccountOpeningProgress"),

@@ -45,6 +45,9 @@ public abstract class GatewayHttpTest {
   @Autowired
   protected CircuitBreaker populationRegistryCircuitBreaker;
 
+  @Autowired
+  protected CircuitBreaker walletProviderCircuitBreaker;
+
   private static WireMockServer startRegistry() {
     WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(40));
     server.start();
@@ -73,6 +76,14 @@ public abstract class GatewayHttpTest {
     props.add("gateway.notifications[relief-other-test].url", () -> registry.baseUrl() + "/dolisa/notifications");
     props.add("gateway.notifications[relief-other-test].format", () -> "DOLISA_JSON");
     props.add("gateway.payments.treasury-url", () -> registry.baseUrl() + "/treasury");
+    props.add("gateway.wallets[0].code", () -> "VIETTELMONEY");
+    props.add("gateway.wallets[0].name", () -> "Viettel Money");
+    props.add("gateway.wallets[0].url", () -> registry.baseUrl() + "/wallets/VIETTELMONEY");
+    props.add("gateway.wallets[0].partner", () -> "wallet-viettelmoney-demo");
+    props.add("gateway.wallets[1].code", () -> "VNPTMONEY");
+    props.add("gateway.wallets[1].name", () -> "VNPT Money");
+    props.add("gateway.wallets[1].url", () -> registry.baseUrl() + "/wallets/VNPTMONEY");
+    props.add("gateway.wallets[1].partner", () -> "wallet-vnptmoney-demo");
   }
 
   @BeforeEach
@@ -82,6 +93,7 @@ public abstract class GatewayHttpTest {
     // batch an earlier test left in validation ends, instead of calling the registry for ever
     PopulationRegistryStubs.nobodyElse(registry);
     populationRegistryCircuitBreaker.reset();
+    walletProviderCircuitBreaker.reset();
   }
 
   /**
