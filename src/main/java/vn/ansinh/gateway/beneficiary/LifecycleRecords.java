@@ -156,8 +156,10 @@ public class LifecycleRecords {
 
   /** Every registration of the person not yet terminated, under any owner, locked. */
   List<Owned> activeWith(String personalId) {
+    // a registration onboarding has not concluded (VERIFYING) or has stopped is onboarding's to settle:
+    // its identity check finds the death and stops it as DECEASED, whichever way the death arrived first
     return jdbc.query("select owner, beneficiary_id from beneficiary where personal_id = ? and terminated_from is null"
-        + " order by owner, beneficiary_id for update", (rs, i) -> new Owned(rs.getString(1), rs.getString(2)),
+        + " and status not in ('VERIFYING', 'DECEASED', 'IDENTITY_MISMATCH') order by owner, beneficiary_id for update", (rs, i) -> new Owned(rs.getString(1), rs.getString(2)),
         personalId);
   }
 
