@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -34,6 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class GatewayHttpTest {
 
   protected static final WireMockServer registry = startRegistry();
+  /** The event stream's Kafka (SPEC §4.17): a real KRaft broker, so every HTTP test also publishes its events. */
+  protected static final KafkaBroker kafka = new KafkaBroker(
+      Path.of("target", "test-kafka", Long.toString(ProcessHandle.current().pid()))).start();
   private static final Map<String, String> tokens = new ConcurrentHashMap<>();
   protected static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -60,6 +64,8 @@ public abstract class GatewayHttpTest {
     props.add("gateway.notifications[vss-demo].url", () -> registry.baseUrl() + "/vss/notifications");
     props.add("gateway.notifications[vss-demo].format", () -> "VSS");
     props.add("gateway.payments.treasury-url", () -> registry.baseUrl() + "/treasury");
+    props.add("gateway.events.enabled", () -> "true");
+    props.add("gateway.events.bootstrap-servers", kafka::bootstrapServers);
   }
 
   @BeforeEach
