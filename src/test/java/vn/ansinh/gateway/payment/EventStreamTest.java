@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -137,6 +139,9 @@ class EventStreamTest extends PaymentCycleTest {
       assertThat(r.value()).doesNotContain(personal);
       assertThat(header(r, "content-type")).startsWith("application/cloudevents+json");
     });
+    String contract = Files.readString(Path.of("contracts", "events", "asyncapi.yaml"));
+    assertThat(ours).allSatisfy(e -> assertThat(contract).as("contracts/events/asyncapi.yaml names every type")
+        .contains(e.path("type").asText()));
     assertThat(meters.find("gateway.events.published").tag("family", "payment").counter().count()).isPositive();
     assertThat(meters.find("gateway.events.waiting").gauges()).hasSize(2);
   }

@@ -26,11 +26,27 @@ import org.slf4j.LoggerFactory;
 public final class KafkaBroker {
 
   private final Path logDir;
-  private final int port = freePort();
+  private final int port;
   private final int controllerPort = freePort();
   private KafkaRaftServer server;
 
   public KafkaBroker(Path logDir) {
+    this(logDir, freePort());
+  }
+
+  /**
+   * The benchmark's broker (bench/events.sh), in a JVM of its own until it is stopped:
+   * {@code java -cp <test classpath> vn.ansinh.gateway.support.KafkaBroker <log folder> <port>}.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    KafkaBroker broker = new KafkaBroker(Path.of(args[0]), Integer.parseInt(args[1])).start();
+    Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));
+    System.out.println("KAFKA READY " + broker.bootstrapServers());
+    Thread.currentThread().join();
+  }
+
+  public KafkaBroker(Path logDir, int port) {
+    this.port = port;
     quiet("kafka", "org.apache.kafka", "state.change.logger");   // before Spring configures logging
     try {
       this.logDir = Files.createDirectories(logDir).toAbsolutePath();
