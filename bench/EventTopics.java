@@ -57,7 +57,7 @@ public class EventTopics {
             ids.add(id.group(1));
           }
           if (r.value().contains("\"type\":\"vn.ansinh.gateway.payment.statuses-changed\"")) {
-            statuses += r.value().split("\"status\":", -1).length - 1;   // one per payment listed
+            statuses += r.value().split("\"status\"\\s*:", -1).length - 1;   // one per payment listed
           }
         }
       }

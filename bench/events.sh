@@ -88,7 +88,7 @@ main() {
   run_b2 on "--gateway.events.enabled=true --gateway.events.bootstrap-servers=localhost:$KAFKA_PORT"
   log "reading the topics back"
   # shellcheck disable=SC2086  # the topics are meant to split into words
-  read -r _ records ids statuses first last < <(java -cp "$CP" "$BENCH_DIR/EventTopics.java" \
+  read -r _ records ids statuses first last < <(java -Dlogback.configurationFile="$BENCH_DIR/kafka-logback.xml" -cp "$CP" "$BENCH_DIR/EventTopics.java" \
     "localhost:$KAFKA_PORT" stats $TOPICS 2> "$WORK/topics.log" | grep '^EVENTS ')
   local span off on expected
   span=$(calc %.3f "($last - $first) / 1000")

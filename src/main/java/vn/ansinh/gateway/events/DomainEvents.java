@@ -30,8 +30,9 @@ public class DomainEvents {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INSERT = "insert into domain_event (family, type, partner, event_key, subject, data, created_at) ";
+  /** A payment in a grouped event: the payer's payment id and its status; the payer knows the rest. */
   private static final String PAYMENT_ITEM = "jsonb_strip_nulls(jsonb_build_object('paymentId', payment_id,"
-      + " 'beneficiaryId', beneficiary_id, 'status', status, 'statusReason', status_reason))";
+      + " 'status', status, 'statusReason', status_reason))";
 
   private final JdbcTemplate jdbc;
   private final Clock clock;

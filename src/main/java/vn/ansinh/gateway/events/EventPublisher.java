@@ -135,12 +135,8 @@ public class EventPublisher {
   }
 
   private CloudEvent domainEvent(Pending p) {
-    try {
-      return CloudEvent.of("event-" + p.id(), properties.source(), p.type(), p.subject(), p.createdAt(), p.partner(),
-          JSON.readTree(p.data()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("event " + p.id() + " holds no JSON", e);
-    }
+    return CloudEvent.of("event-" + p.id(), properties.source(), p.type(), p.subject(), p.createdAt(), p.partner(),
+        p.data());
   }
 
   /** The audit event as the signed export has it: hashes, digests and codes, never a personal id. */
@@ -151,8 +147,12 @@ public class EventPublisher {
     data.put("hash", c.hash());
     data.put("event", c.event());
     String partner = c.event().partner() != null ? c.event().partner() : "gateway";
-    return CloudEvent.of("audit-" + c.seq(), properties.source(), DomainEvents.TYPE_PREFIX + "audit.recorded",
-        Long.toString(c.seq()), c.event().occurredAt(), partner, data);
+    try {
+      return CloudEvent.of("audit-" + c.seq(), properties.source(), DomainEvents.TYPE_PREFIX + "audit.recorded",
+          Long.toString(c.seq()), c.event().occurredAt(), partner, JSON.writeValueAsString(data));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("audit event " + c.seq() + " not serialisable", e);
+    }
   }
 
   private record Pending(long id, String family, String type, String partner, String key, String subject, String data,
