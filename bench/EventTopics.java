@@ -29,6 +29,7 @@ public class EventTopics {
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "event-topics-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");   // rounds Kafka aborted are not events
     p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 << 20));
     boolean tail = "tail".equals(args[1]);
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {

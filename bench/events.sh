@@ -21,6 +21,8 @@ ROWS=${BENCH_EVENTS_ROWS:-1000000}
 WORK=${BENCH_EVENTS_WORK_DIR:-$PROJECT_DIR/target/bench/events}
 RESULTS=${BENCH_EVENTS_RESULTS:-$PROJECT_DIR/target/bench/results-events.txt}
 KAFKA_PORT=${BENCH_EVENTS_KAFKA_PORT:-19092}
+GW_PORT=${BENCH_EVENTS_GATEWAY_PORT:-18193}    # B2's gateway and population stub: not batch.sh's defaults,
+STUB_PORT=${BENCH_EVENTS_STUB_PORT:-18194}     # so a B2 run of its own may go on beside this one
 KAFKA_JAVA_OPTS=${BENCH_EVENTS_KAFKA_JAVA_OPTS:--Xmx512m}
 TOPICS="ansinh.beneficiary.v1 ansinh.payment.v1 ansinh.audit.v1"
 
@@ -66,7 +68,8 @@ start_kafka() {
 # run_b2 NAME EXTRA_GATEWAY_ARGS: B2 alone, its figures in $WORK/NAME.txt
 run_b2() {
   log "B2 with the event stream $1: $ROWS rows (bench/batch.sh, log $WORK/$1.out)"
-  BENCH_BATCH_ROWS=$ROWS BENCH_BATCH_GATE_ROWS=0 BENCH_BATCH_SCHEMA_FILES=2 \
+  BENCH_BATCH_ROWS=$ROWS BENCH_BATCH_GATE_ROWS=0 BENCH_BATCH_SCHEMA_FILES=2 BENCH_BATCH_PORT=$GW_PORT \
+    BENCH_BATCH_STUB_PORT=$STUB_PORT \
     BENCH_BATCH_WORK_DIR="$WORK/$1" BENCH_BATCH_RESULTS="$WORK/$1.txt" BENCH_BATCH_GATEWAY_ARGS="$2" \
     bash "$BENCH_DIR/batch.sh" "$JAR" > "$WORK/$1.out" 2>&1 || die "B2 ($1) failed: $(tail -n 5 "$WORK/$1.out")"
 }

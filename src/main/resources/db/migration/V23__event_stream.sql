@@ -9,9 +9,10 @@ create table domain_event (
   partner    varchar(100) not null,      -- whose object it is (the partner extension attribute)
   event_key  varchar(200) not null,      -- the Kafka key: order is kept per key
   subject    varchar(200) not null,
-  data       jsonb        not null,
-  created_at timestamptz  not null
+  data       text         not null,      -- JSON as built, sent verbatim: no binary form, no compression,
+  created_at timestamptz  not null       -- since each event is written once and read once
 );
+alter table domain_event alter column data set storage external;
 
 -- The audit trail is its own outbox (sequenced, chained): the stream only remembers how far it got.
 create table event_stream_cursor (

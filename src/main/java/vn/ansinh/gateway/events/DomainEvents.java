@@ -30,8 +30,8 @@ public class DomainEvents {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INSERT = "insert into domain_event (family, type, partner, event_key, subject, data, created_at) ";
-  /** A payment in a grouped event: the payer's payment id and its status; the payer knows the rest. */
-  private static final String PAYMENT_ITEM = "jsonb_strip_nulls(jsonb_build_object('paymentId', payment_id,"
+  /** A payment in a grouped event: its row of the list, the payer's payment id (none on some invalid rows), its status. */
+  private static final String PAYMENT_ITEM = "json_strip_nulls(json_build_object('row', row_no, 'paymentId', payment_id,"
       + " 'status', status, 'statusReason', status_reason))";
 
   private final JdbcTemplate jdbc;
@@ -54,8 +54,8 @@ public class DomainEvents {
     String subjectHash = jdbc.query("select personal_id from beneficiary where owner = ? and beneficiary_id = ?",
         rs -> rs.next() ? hasher.hash(rs.getString(1)) : null, owner, beneficiaryId);
     jdbc.update(INSERT + "select 'beneficiary', ?, owner, owner || '/' || beneficiary_id, beneficiary_id,"
-        + " jsonb_strip_nulls(jsonb_build_object('beneficiaryId', beneficiary_id, 'program', program, 'status', status,"
-        + " 'statusReason', status_reason, 'subjectHash', ?::text)), ? from beneficiary where owner = ? and beneficiary_id = ?",
+        + " json_strip_nulls(json_build_object('beneficiaryId', beneficiary_id, 'program', program, 'status', status,"
+        + " 'statusReason', status_reason, 'subjectHash', ?::text))::text, ? from beneficiary where owner = ? and beneficiary_id = ?",
         TYPE_PREFIX + BENEFICIARY + "." + type, subjectHash, now(), owner, beneficiaryId);
   }
 
@@ -72,7 +72,7 @@ public class DomainEvents {
     if (reason != null) {
       data.put("reason", reason);
     }
-    jdbc.update(INSERT + "values ('beneficiary', ?, ?, ?, ?, ?::jsonb, ?)", TYPE_PREFIX + BENEFICIARY + "." + type,
+    jdbc.update(INSERT + "values ('beneficiary', ?, ?, ?, ?, ?, ?)", TYPE_PREFIX + BENEFICIARY + "." + type,
         owner, owner + "/" + beneficiaryId, beneficiaryId, json(data), now());
   }
 
@@ -81,11 +81,11 @@ public class DomainEvents {
     if (!properties.enabled()) {
       return;
     }
-    jdbc.update(INSERT + "select 'payment', ?, owner, batch_id, batch_id, jsonb_strip_nulls(jsonb_build_object("
+    jdbc.update(INSERT + "select 'payment', ?, owner, batch_id, batch_id, json_strip_nulls(json_build_object("
         + "'batchId', batch_id, 'program', program, 'period', period, 'status', status, 'statusReason', status_reason,"
         + " 'receivedCount', received_count, 'invalidCount', invalid_count, 'duplicateCount', duplicate_count,"
         + " 'deceasedCount', deceased_count, 'cashCount', cash_count, 'bankCount', bank_count,"
-        + " 'bankSumVnd', bank_sum, 'approvedAt', approved_at)), ? from payment_batch where batch_key = ?",
+        + " 'bankSumVnd', bank_sum, 'approvedAt', approved_at))::text, ? from payment_batch where batch_key = ?",
         TYPE_PREFIX + "payment.batch." + type, now(), batchKey);
   }
 
@@ -115,8 +115,8 @@ public class DomainEvents {
     args.addAll(whereArgs);
     args.add(batchKey);
     jdbc.update(INSERT + "select 'payment', ?, b.owner, b.batch_id, b.batch_id,"
-        + " jsonb_build_object('batchId', b.batch_id, 'cause', ?::text, 'payments', g.payments), ?"
-        + " from (select (n - 1) / ? as part, jsonb_agg(item order by row_no) as payments"
+        + " json_build_object('batchId', b.batch_id, 'cause', ?::text, 'payments', g.payments)::text, ?"
+        + " from (select (n - 1) / ? as part, json_agg(item order by row_no) as payments"
         + "   from (select row_no, " + PAYMENT_ITEM + " as item, row_number() over (order by row_no) as n"
         + "     from payment where batch_key = ?" + where + ") p group by 1) g"
         + " cross join payment_batch b where b.batch_key = ? order by g.part", args.toArray());

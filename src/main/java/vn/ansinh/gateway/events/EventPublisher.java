@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -33,8 +34,9 @@ import vn.ansinh.gateway.web.GatewayFailures;
 /**
  * Publishes the stream, one round at a time: in one transaction it takes the oldest domain events
  * and the audit events past its cursor, sends them as CloudEvents through {@code direct:event-stream-send},
- * and only once Kafka has acknowledged them all removes the events and moves the cursor. A failed round
- * rolls back and is sent again (at least once; event ids let consumers drop repeats). One instance
+ * in one Kafka transaction, and only once Kafka has committed it removes the events and moves the cursor.
+ * A failed round rolls back here and is aborted there, and is sent again (at least once; event ids let
+ * consumers drop repeats; read_committed consumers never see an aborted round, so order per key holds). One instance
  * publishes at a time (a transaction-scoped advisory lock; the others skip the round), so events of
  * one key leave in the order they were written, whatever the number of instances.
  */
@@ -44,6 +46,7 @@ public class EventPublisher {
   private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
   static final long PUBLISH_LOCK = 0x45564E5453L;   // pg_try_advisory_xact_lock key: one publisher at a time
   static final String AUDIT_KEY = "audit-chain";
+  static final String SEND_ROUTE = "event-stream-send";
   static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
@@ -79,6 +82,18 @@ public class EventPublisher {
       failures.increment();
       log.warn("Event stream: a round was not acknowledged by Kafka and will be sent again: {}",
           GatewayFailures.withoutMessages(e));
+      freshProducer();
+    }
+  }
+
+  /** After a failed round the sending route starts again: a new producer, its transactions clean. */
+  private void freshProducer() {
+    try {
+      camel.getRouteController().stopRoute(SEND_ROUTE, 5, TimeUnit.SECONDS);
+      camel.getRouteController().startRoute(SEND_ROUTE);
+    } catch (Exception e) {
+      log.warn("Event stream: the sending route did not restart; the next round tries again: {}",
+          GatewayFailures.withoutMessages(e));
     }
   }
 
@@ -88,7 +103,7 @@ public class EventPublisher {
       if (!Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, PUBLISH_LOCK))) {
         return 0;
       }
-      List<Pending> domain = jdbc.query("select id, family, type, partner, event_key, subject, data::text, created_at"
+      List<Pending> domain = jdbc.query("select id, family, type, partner, event_key, subject, data, created_at"
           + " from domain_event order by id limit ?", EventPublisher::pending, properties.batchSize());
       long cursor = jdbc.queryForObject("select last_seq from event_stream_cursor where stream = 'audit'", Long.class);
       List<ChainedAuditEvent> trail = audit.after(cursor, properties.batchSize());

@@ -63,6 +63,7 @@ class EventStreamTest extends PaymentCycleTest {
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "siem-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");   // an aborted round is never seen
     consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     consumer.subscribe(List.of(TOPICS.split(",")));
   }
@@ -118,6 +119,8 @@ class EventStreamTest extends PaymentCycleTest {
         "vn.ansinh.gateway.payment.batch.status-changed");
     assertThat(statusesBy(ofBatch, "validation")).containsOnlyKeys(m + "1", m + "2", m + "3")
         .containsValues("PENDING");
+    assertThat(ofBatch).filteredOn(e -> e.has("data") && e.at("/data/payments").isArray()).allSatisfy(e ->
+        e.at("/data/payments").forEach(p -> assertThat(p.path("row").asInt()).isBetween(1, 3)));
     assertThat(statusesBy(ofBatch, "bank-file " + file)).containsEntry(m + "1", "DISPATCHED").hasSize(3);
     assertThat(statusesBy(ofBatch, "bank-report")).containsExactly(Map.entry(m + "1", "PAID"));
     assertThat(ofBatch).last().satisfies(e -> assertThat(e.at("/data/batchId").asText()).isEqualTo(batchId));
