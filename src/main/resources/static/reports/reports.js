@@ -172,7 +172,8 @@
   const LINES = [['declared', 'Declared'], ['received', 'Received'], ['valid', 'Valid'], ['invalid', 'Invalid'],
     ['duplicate', 'Duplicates stopped'], ['deceased', 'Deceased stopped'], ['unverified', 'Unverified stopped'],
     ['identityMismatch', 'Identity mismatches stopped'], ['ineligible', 'Suspended or terminated stopped'],
-    ['cash', 'In cash'],
+    ['cash', 'In cash'], ['cashPaid', 'Paid in cash'], ['cashUncollected', 'Cash not collected'],
+    ['cashAwaiting', 'Cash not recorded yet'],
     ['dispatched', 'Delivered to banks'], ['paid', 'Paid'], ['rejected', 'Rejected'], ['returned', 'Returned'],
     ['awaitingResult', 'Awaiting the bank\'s result'], ['pending', 'Not yet delivered']];
 

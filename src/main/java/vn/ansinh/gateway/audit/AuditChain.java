@@ -32,6 +32,9 @@ public final class AuditChain {
     field(b, e.requestSha256());
     field(b, e.responseSha256());
     field(b, e.subjectHash());
+    if (e.traceId() != null) {
+      field(b, e.traceId());   // events recorded before trace ids existed hash as they always did
+    }
     MessageDigest digest = SHA256.get();
     digest.reset();
     return HexFormat.of().formatHex(digest.digest(b.toString().getBytes(StandardCharsets.UTF_8)));

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,12 +19,16 @@ import vn.ansinh.gateway.error.InvalidRequestException;
 public class AuditController {
 
   private static final int MAX_PAGE_SIZE = 500;
+  private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
   private final AuditSearch search;
   private final IntegrityVerifier verifier;
   private final SubjectHasher subjects;
   private final AuditExport export;
+  private final AuditVerifications verifications;
 
-  public AuditController(AuditSearch search, IntegrityVerifier verifier, SubjectHasher subjects, AuditExport export) {
+  public AuditController(AuditSearch search, IntegrityVerifier verifier, SubjectHasher subjects, AuditExport export,
+      AuditVerifications verifications) {
+    this.verifications = verifications;
     this.export = export;
     this.search = search;
     this.verifier = verifier;
@@ -51,6 +56,7 @@ public class AuditController {
       @RequestParam(required = false) String outcome,
       @RequestParam(required = false) String requestId,
       @RequestParam(required = false) String personalId,
+      @RequestParam(required = false) String traceId,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     if (page < 0) {
@@ -64,8 +70,11 @@ public class AuditController {
       // who looked for which citizen is itself on the record
       AuditContext.current().subjectHash(subject);
     }
+    if (traceId != null && !TRACE_ID.matcher(traceId).matches()) {
+      throw new InvalidRequestException("traceId", "must be a W3C trace id: 32 lowercase hexadecimal digits");
+    }
     List<EventView> events = search.find(new AuditQuery(from, to, partner, service, operation, outcome, requestId,
-        subject, page, size)).stream().map(EventView::of).toList();
+        subject, traceId, page, size)).stream().map(EventView::of).toList();
     return new EventPage(page, size, events);
   }
 
@@ -73,7 +82,11 @@ public class AuditController {
   public IntegrityReport integrity(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
-    return verifier.verify(from, to);
+    IntegrityReport report = verifier.verify(from, to);
+    if (from == null && to == null) {
+      verifications.record(report);
+    }
+    return report;
   }
 
   public record EventPage(int page, int size, List<EventView> events) {}
@@ -81,13 +94,13 @@ public class AuditController {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record EventView(long seq, Instant occurredAt, String direction, String partner, String xroadClient,
       String xroadId, String service, String operation, String outcome, Integer status, int latencyMs,
-      String requestId, String requestSha256, String responseSha256, String subjectHash, String hash) {
+      String requestId, String requestSha256, String responseSha256, String subjectHash, String traceId, String hash) {
 
     static EventView of(ChainedAuditEvent c) {
       AuditEvent e = c.event();
       return new EventView(c.seq(), e.occurredAt(), e.direction().name(), e.partner(), e.xroadClient(), e.xroadId(),
           e.service(), e.operation(), e.outcome(), e.status(), e.latencyMs(), e.requestId(), e.requestSha256(),
-          e.responseSha256(), e.subjectHash(), c.hash());
+          e.responseSha256(), e.subjectHash(), e.traceId(), c.hash());
     }
   }
 }

@@ -12,5 +12,6 @@ public record AuditQuery(
     String outcome,
     String requestId,
     String subjectHash,
+    String traceId,
     int page,
     int size) {}

@@ -33,6 +33,7 @@ public class AuditSearch {
     equal(sql, args, "outcome", q.outcome());
     equal(sql, args, "request_id", q.requestId());
     equal(sql, args, "subject_hash", q.subjectHash());
+    equal(sql, args, "trace_id", q.traceId());
     sql.append(" order by seq desc limit ? offset ?");
     args.add(q.size());
     args.add((long) q.page() * q.size());

@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditStore {
 
   static final String COLUMNS = "seq, occurred_at, direction, partner, xroad_client, xroad_id, service, operation, "
-      + "outcome, status, latency_ms, request_id, request_sha256, response_sha256, subject_hash, prev_hash, hash";
+      + "outcome, status, latency_ms, request_id, request_sha256, response_sha256, subject_hash, trace_id, prev_hash, hash";
   static final String INSERT = "insert into audit_event (" + COLUMNS
-      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -107,8 +107,9 @@ public class AuditStore {
     ps.setString(13, e.requestSha256());
     ps.setString(14, e.responseSha256());
     ps.setString(15, e.subjectHash());
-    ps.setString(16, c.prevHash());
-    ps.setString(17, c.hash());
+    ps.setString(16, e.traceId());
+    ps.setString(17, c.prevHash());
+    ps.setString(18, c.hash());
   }
 
   static ChainedAuditEvent map(ResultSet rs) throws SQLException {
@@ -128,7 +129,8 @@ public class AuditStore {
         rs.getString("request_id"),
         rs.getString("request_sha256"),
         rs.getString("response_sha256"),
-        rs.getString("subject_hash"));
+        rs.getString("subject_hash"),
+        rs.getString("trace_id"));
     return new ChainedAuditEvent(rs.getLong("seq"), e, rs.getString("prev_hash"), rs.getString("hash"));
   }
 

@@ -10,8 +10,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import vn.ansinh.gateway.operations.Traces;
 
 /**
  * The audit trail's entry point. The request path only enqueues; one writer thread per instance
@@ -38,10 +40,18 @@ public class AuditTrail implements SmartLifecycle {
   private Thread writer;
 
   private final AuditSigningKey key;
+  private final Traces traces;
   private long sinceCheckpoint;
   private long lastCheckpointNanos = System.nanoTime();
 
   public AuditTrail(AuditStore store, AuditProperties properties, MeterRegistry meters, AuditSigningKey key) {
+    this(store, properties, meters, key, null);
+  }
+
+  @Autowired
+  public AuditTrail(AuditStore store, AuditProperties properties, MeterRegistry meters, AuditSigningKey key,
+      Traces traces) {
+    this.traces = traces;
     this.key = key;
     this.store = store;
     this.properties = properties;
@@ -53,6 +63,12 @@ public class AuditTrail implements SmartLifecycle {
 
   /** Enqueues an event; false only when the queue stays full, which callers treat as "not audited". */
   public boolean record(AuditEvent event) {
+    if (event.traceId() == null && traces != null) {
+      String traceId = traces.currentTraceId();   // taken here, on the thread that did the work
+      if (traceId != null) {
+        event = event.withTraceId(traceId);
+      }
+    }
     try {
       if (queue.offer(event, 1, TimeUnit.SECONDS)) {
         return true;

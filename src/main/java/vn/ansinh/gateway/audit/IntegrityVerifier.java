@@ -205,7 +205,7 @@ public class IntegrityVerifier {
         Instant at = rows.timestamp();
         AuditEvent.Direction direction = AuditEvent.Direction.valueOf(rows.text());
         AuditEvent e = new AuditEvent(at, direction, rows.text(), rows.text(), rows.text(), rows.text(), rows.text(),
-            rows.text(), rows.int4(), rows.int4(), rows.text(), rows.text(), rows.text(), rows.text());
+            rows.text(), rows.int4(), rows.int4(), rows.text(), rows.text(), rows.text(), rows.text(), rows.text());
         String prevHash = rows.text();
         String hash = rows.text();
         if (!walk.broken()) {

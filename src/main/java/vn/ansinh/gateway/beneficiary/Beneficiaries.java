@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.ansinh.gateway.citizen.Gender;
 import vn.ansinh.gateway.events.DomainEvents;
+import vn.ansinh.gateway.payment.WalletRules;
 
 /** Beneficiaries, always read and written through their owner: no query crosses partners. */
 @Repository
@@ -30,12 +31,13 @@ public class Beneficiaries {
     Timestamp now = Timestamp.from(clock.instant());
     boolean inserted = jdbc.update("insert into beneficiary (owner, beneficiary_id, program, personal_id, full_name, date_of_birth, gender,"
               + " province_code, commune_code, phone, preferred_bank_bin, social_insurance_number, household_id,"
-              + " household_category, status, created_at, updated_at)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (owner, beneficiary_id) do nothing",
+              + " household_category, status, created_at, updated_at, wallet_provider, wallet_id)"
+              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (owner, beneficiary_id) do nothing",
           owner, r.beneficiaryId(), r.program().name(), r.personalId(), r.fullName(), Date.valueOf(r.dateOfBirth()),
           r.gender() == null ? null : r.gender().name(), r.provinceCode(), r.communeCode(), r.phone(),
           r.preferredBankBin(), r.socialInsuranceNumber(), r.householdId(),
-          r.householdCategory() == null ? null : r.householdCategory().name(), BeneficiaryStatus.VERIFYING.name(), now, now) == 1;
+          r.householdCategory() == null ? null : r.householdCategory().name(), BeneficiaryStatus.VERIFYING.name(), now, now,
+          r.walletProvider(), WalletRules.normalized(r.walletId())) == 1;
     if (inserted) {
       events.beneficiary(owner, r.beneficiaryId(), "registered");
     }
@@ -76,7 +78,8 @@ public class Beneficiaries {
         rs.getDate("date_of_birth").toLocalDate(), gender == null ? null : Gender.valueOf(gender),
         rs.getString("province_code"), rs.getString("commune_code"), rs.getString("phone"),
         rs.getString("preferred_bank_bin"), rs.getString("social_insurance_number"),
-        rs.getString("household_id"), householdCategory == null ? null : HouseholdCategory.valueOf(householdCategory));
+        rs.getString("household_id"), householdCategory == null ? null : HouseholdCategory.valueOf(householdCategory),
+        rs.getString("wallet_provider"), rs.getString("wallet_id"));
     return new Beneficiary(rs.getString("owner"), r, BeneficiaryStatus.valueOf(rs.getString("status")),
         rs.getString("status_reason"), rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant());

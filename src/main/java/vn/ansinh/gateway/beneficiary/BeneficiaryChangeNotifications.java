@@ -23,7 +23,8 @@ public class BeneficiaryChangeNotifications {
 
   private static final DateTimeFormatter VSS_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final Map<String, String> VSS_KIND = Map.of("CHANGED", "DIEU_CHINH_THONG_TIN", "MOVED",
-      "CHUYEN_DIA_BAN", "SUSPENDED", "TAM_DUNG", "RESUMED", "TIEP_TUC", "TERMINATED", "CHAM_DUT");
+      "CHUYEN_DIA_BAN", "SUSPENDED", "TAM_DUNG", "RESUMED", "TIEP_TUC", "TERMINATED", "CHAM_DUT",
+      "REPRESENTATIVE_SET", "UY_QUYEN_NHAN_THAY", "REPRESENTATIVE_ENDED", "CHAM_DUT_UY_QUYEN");
   private final LifecycleRecords records;
   private final BeneficiaryLifecycle lifecycle;
   private final NotificationDirectory directory;

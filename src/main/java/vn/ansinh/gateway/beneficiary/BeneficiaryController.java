@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ansinh.gateway.payment.WalletRules;
 import vn.ansinh.gateway.format.ContentTypes;
 import vn.ansinh.gateway.format.IntakeLimits;
 
@@ -74,13 +75,13 @@ public class BeneficiaryController {
   /** What a partner sees: the state of the work, not the personal data it sent. */
   public record BeneficiaryView(String beneficiaryId, Program program, BeneficiaryStatus status, String statusReason,
       String preferredBankBin, String socialInsuranceNumber, String householdId, HouseholdCategory householdCategory,
-      Accounts.ActiveAccount account, Instant registeredAt, Instant updatedAt) {
+      Accounts.ActiveAccount account, Instant registeredAt, Instant updatedAt, String walletProvider, String walletId) {
 
     static BeneficiaryView of(Beneficiary b, Accounts.ActiveAccount account) {
       return new BeneficiaryView(b.registration().beneficiaryId(), b.registration().program(), b.status(),
           b.statusReason(), b.registration().preferredBankBin(), b.registration().socialInsuranceNumber(),
           b.registration().householdId(), b.registration().householdCategory(), account,
-          b.createdAt(), b.updatedAt());
+          b.createdAt(), b.updatedAt(), b.registration().walletProvider(), WalletRules.mask(b.registration().walletId()));
     }
   }
 }

@@ -42,7 +42,7 @@ final class BeneficiaryCsv implements Iterable<BeneficiaryService.ReadRow> {
         known(Gender.class, "gender", cell(row, "gender"), unreadable), cell(row, "province_code"),
         cell(row, "commune_code"), cell(row, "phone"), cell(row, "preferred_bank_bin"), cell(row, "social_insurance_number"),
         cell(row, "household_id"), known(HouseholdCategory.class, "householdCategory", cell(row, "household_category"),
-            unreadable));
+            unreadable), cell(row, "wallet_provider"), cell(row, "wallet_id"));
     return new BeneficiaryService.ReadRow(r, unreadable);
   }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import vn.ansinh.gateway.citizen.PersonalIdRules;
 import vn.ansinh.gateway.error.Violation;
+import vn.ansinh.gateway.payment.WalletDirectory;
+import vn.ansinh.gateway.payment.WalletRules;
 
 /** What a registration must satisfy before it is accepted. Reasons never echo the values. */
 final class BeneficiaryRules {
@@ -19,7 +21,7 @@ final class BeneficiaryRules {
 
   private BeneficiaryRules() {}
 
-  static List<Violation> check(BeneficiaryRegistration r, BankDirectory banks) {
+  static List<Violation> check(BeneficiaryRegistration r, BankDirectory banks, WalletDirectory wallets) {
     List<Violation> v = new ArrayList<>();
     if (r.beneficiaryId() == null || !BENEFICIARY_ID.matcher(r.beneficiaryId()).matches()) {
       v.add(Violation.of("beneficiaryId", "is required: 1-64 letters, digits, '.', '_' or '-'"));
@@ -48,7 +50,9 @@ final class BeneficiaryRules {
       v.add(Violation.of("socialInsuranceNumber", "must be the 10-digit VSS social-insurance number"));
     }
     v.addAll(household(r));
-    if (banks.find(r.preferredBankBin()).isEmpty()) {
+    if (r.walletProvider() != null || r.walletId() != null) {   // a wallet instead of a bank account (SPEC §4.15)
+      v.addAll(WalletRules.registration(r.walletProvider(), r.walletId(), r.preferredBankBin(), wallets));
+    } else if (banks.find(r.preferredBankBin()).isEmpty()) {
       v.add(Violation.of("preferredBankBin", "is not a bank this gateway works with"));
     }
     return v;

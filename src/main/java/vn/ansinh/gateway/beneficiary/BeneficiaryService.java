@@ -13,6 +13,7 @@ import vn.ansinh.gateway.error.NotFoundException;
 import vn.ansinh.gateway.error.UnknownAdministrativeUnitException;
 import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.outbox.Outbox;
+import vn.ansinh.gateway.payment.WalletDirectory;
 import vn.ansinh.gateway.reference.AdministrativeUnits;
 
 /** Registration stores the beneficiary and its first piece of work together, before the 202. */
@@ -25,9 +26,11 @@ public class BeneficiaryService {
   private final BankDirectory banks;
   private final SubjectHasher subjects;
   private final AdministrativeUnits units;
+  private final WalletDirectory wallets;
 
   public BeneficiaryService(Beneficiaries beneficiaries, Outbox outbox, BankDirectory banks, SubjectHasher subjects,
-      AdministrativeUnits units) {
+      AdministrativeUnits units, WalletDirectory wallets) {
+    this.wallets = wallets;
     this.beneficiaries = beneficiaries;
     this.outbox = outbox;
     this.banks = banks;
@@ -38,7 +41,7 @@ public class BeneficiaryService {
   @Transactional
   public Beneficiary register(String owner, BeneficiaryRegistration registration) {
     AuditContext.current().subjectHash(subjects.hash(registration.personalId()));
-    List<Violation> violations = BeneficiaryRules.check(registration, banks);
+    List<Violation> violations = BeneficiaryRules.check(registration, banks, wallets);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
@@ -87,7 +90,7 @@ public class BeneficiaryService {
       row++;
       BeneficiaryRegistration r = read.registration();
       List<Violation> violations = new ArrayList<>(read.unreadable());
-      for (Violation v : BeneficiaryRules.check(r, banks)) {
+      for (Violation v : BeneficiaryRules.check(r, banks, wallets)) {
         if (read.unreadable().stream().noneMatch(u -> u.field().equals(v.field()))) {
           violations.add(v);
         }

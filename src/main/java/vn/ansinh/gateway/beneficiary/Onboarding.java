@@ -56,6 +56,9 @@ public class Onboarding {
     } else if (!result.match()) {
       beneficiaries.status(b.owner(), id, BeneficiaryStatus.IDENTITY_MISMATCH,
           "does not match the population database: " + String.join(", ", result.mismatches()));
+    } else if (b.registration().walletProvider() != null) {
+      // paid to the wallet (SPEC §4.15): no account to open; its provider confirms the owner before the first payment
+      beneficiaries.status(b.owner(), id, BeneficiaryStatus.WALLET_REGISTERED, null);
     } else {
       outbox.enqueue(ACCOUNT_OPENING_REQUEST, b.owner(), id);
     }

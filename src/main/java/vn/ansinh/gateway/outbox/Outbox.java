@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.ansinh.gateway.operations.Traces;
 
 /** The outbox table. {@link #enqueue} joins the caller's transaction, so work and state commit together. */
 @Repository
@@ -19,9 +20,12 @@ public class Outbox {
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  public Outbox(JdbcTemplate jdbc, Clock clock) {
+  private final Traces traces;
+
+  public Outbox(JdbcTemplate jdbc, Clock clock, Traces traces) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.traces = traces;
   }
 
   public void enqueue(String kind, String owner, String subject) {
@@ -31,8 +35,10 @@ public class Outbox {
   /** Work that must not start before {@code due}: a step that waits for an agency to come back. */
   public void enqueueAt(String kind, String owner, String subject, Instant due) {
     Timestamp now = Timestamp.from(clock.instant());
-    jdbc.update("insert into outbox (kind, owner, subject, status, attempts, next_attempt_at, created_at, updated_at)"
-        + " values (?, ?, ?, 'PENDING', 0, ?, ?, ?)", kind, owner, subject, Timestamp.from(due), now, now);
+    // the work continues the trace of whatever queued it
+    jdbc.update("insert into outbox (kind, owner, subject, status, attempts, next_attempt_at, created_at, updated_at,"
+        + " trace_parent) values (?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)", kind, owner, subject, Timestamp.from(due), now, now,
+        traces.currentTraceParent());
   }
 
   /** Locks one due item for the current transaction; other instances skip it rather than wait. */
@@ -83,6 +89,6 @@ public class Outbox {
   private static OutboxItem map(ResultSet rs, int row) throws SQLException {
     return new OutboxItem(rs.getLong("id"), rs.getString("kind"), rs.getString("owner"), rs.getString("subject"),
         rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
-        rs.getTimestamp("updated_at").toInstant());
+        rs.getTimestamp("updated_at").toInstant(), rs.getString("trace_parent"));
   }
 }

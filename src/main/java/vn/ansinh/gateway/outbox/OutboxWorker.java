@@ -1,6 +1,8 @@
 package vn.ansinh.gateway.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ansinh.gateway.audit.AuditContext;
 import vn.ansinh.gateway.error.GatewayException;
+import vn.ansinh.gateway.operations.Traces;
 import vn.ansinh.gateway.web.GatewayFailures;
 import vn.ansinh.gateway.web.RequestIdFilter;
 
@@ -47,13 +50,15 @@ public class OutboxWorker implements SmartLifecycle {
   private final ProducerTemplate flows;
   private final ApplicationAvailability availability;
   private final MeterRegistry meters;
+  private final Traces traces;
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<Thread> threads = new ArrayList<>();
   /** Per busy worker thread: when it claimed the item it is still working on (System.nanoTime). */
   private final Map<Thread, Long> busySince = new ConcurrentHashMap<>();
 
   public OutboxWorker(Outbox outbox, OutboxProperties properties, TransactionTemplate tx, ProducerTemplate flows,
-      ApplicationAvailability availability, MeterRegistry meters) {
+      ApplicationAvailability availability, MeterRegistry meters, Traces traces) {
+    this.traces = traces;
     this.meters = meters;
     this.outbox = outbox;
     this.properties = properties;
@@ -92,7 +97,10 @@ public class OutboxWorker implements SmartLifecycle {
   private void run(OutboxItem item) {
     String requestId = "outbox-" + item.id();
     MDC.put(RequestIdFilter.MDC_KEY, requestId);
-    try {
+    // the work continues the trace of the request that queued it, on whichever instance runs it
+    Span span = traces.start("outbox " + item.kind(), Span.Kind.CONSUMER, item.traceParent())
+        .tag("outbox.kind", item.kind()).tag("outbox.attempt", item.attempts() + 1L);
+    try (Tracer.SpanInScope scope = traces.inScope(span)) {
       AuditContext.runOnBehalfOf(item.owner(), requestId, () -> {
         // exchange properties, not headers: routes clear headers before calling agencies
         Exchange done = flows.send("direct:outbox-" + item.kind(), exchange -> {
@@ -103,7 +111,11 @@ public class OutboxWorker implements SmartLifecycle {
           throw new CamelExecutionException("outbox item " + item.id() + " failed", done, done.getException());
         }
       });
+    } catch (RuntimeException e) {
+      span.error(e);
+      throw e;
     } finally {
+      span.end();
       MDC.remove(RequestIdFilter.MDC_KEY);
     }
   }

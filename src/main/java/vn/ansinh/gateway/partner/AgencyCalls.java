@@ -1,6 +1,9 @@
 package vn.ansinh.gateway.partner;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -18,6 +21,7 @@ import vn.ansinh.gateway.audit.Outcomes;
 import vn.ansinh.gateway.error.AgencyTimeoutException;
 import vn.ansinh.gateway.error.AgencyUnavailableException;
 import vn.ansinh.gateway.error.GatewayException;
+import vn.ansinh.gateway.operations.Traces;
 import vn.ansinh.gateway.web.GatewayFailures;
 
 /**
@@ -36,13 +40,29 @@ public class AgencyCalls {
   private static final String STARTED_AT = "agencyCallStartedAt";
   private static final String REQUEST_SHA256 = "agencyRequestSha256";
 
-  private final AuditTrail trail;
+  private static final String SPAN = "agencyCallSpan";
 
-  public AgencyCalls(AuditTrail trail) {
+  private final AuditTrail trail;
+  private final Traces traces;
+  private final MeterRegistry meters;
+
+  public AgencyCalls(AuditTrail trail, Traces traces, MeterRegistry meters) {
     this.trail = trail;
+    this.traces = traces;
+    this.meters = meters;
   }
 
   public void started(Exchange exchange) {
+    // a client span in the caller's trace; the agency gets it as its W3C traceparent
+    String agency = exchange.getProperty(AGENCY, String.class);
+    Span span = traces.startChild("call " + agency, Span.Kind.CLIENT).remoteServiceName(agency)
+        .tag("agency.operation", String.valueOf(exchange.getProperty(OPERATION, String.class)))
+        .tag("camel.route", String.valueOf(exchange.getFromRouteId()));
+    exchange.setProperty(SPAN, span);
+    String traceParent = traces.traceParent(span);
+    if (traceParent != null) {
+      exchange.getMessage().setHeader(Traces.TRACEPARENT, traceParent);
+    }
     exchange.setProperty(STARTED_NANOS, System.nanoTime());
     exchange.setProperty(STARTED_AT, Instant.now());
     byte[] body = exchange.getMessage().getBody(byte[].class);
@@ -52,6 +72,7 @@ public class AgencyCalls {
   public void answered(Exchange exchange) {
     Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
     record(exchange, Outcomes.OK, status != null ? status : 200);
+    ended(exchange, null);
   }
 
   public void failed(Exchange exchange) {
@@ -61,7 +82,19 @@ public class AgencyCalls {
     HttpOperationFailedException http = GatewayFailures.causeOfType(cause, HttpOperationFailedException.class);
     record(exchange, typed instanceof AgencyTimeoutException ? Outcomes.TIMEOUT : Outcomes.UNAVAILABLE,
         http != null ? http.getStatusCode() : null);
+    ended(exchange, typed);
     throw typed;
+  }
+
+  private static void ended(Exchange exchange, Throwable failure) {
+    Span span = exchange.getProperty(SPAN, Span.class);
+    if (span != null) {
+      if (failure != null) {
+        span.error(failure);
+      }
+      span.end();
+      exchange.removeProperty(SPAN);
+    }
   }
 
   static GatewayException classify(String agency, Throwable cause) {
@@ -95,6 +128,10 @@ public class AgencyCalls {
     byte[] response = exchange.getProperty(RESPONSE_BYTES, byte[].class);
     AuditContext context = AuditContext.current();
     long nanos = startedNanos == null ? 0 : System.nanoTime() - startedNanos;
+    Timer.builder("gateway.agency.calls").description("Calls to downstream agencies, by agency, operation and outcome")
+        .tag("agency", String.valueOf(exchange.getProperty(AGENCY, String.class)))
+        .tag("operation", String.valueOf(exchange.getProperty(OPERATION, String.class)))
+        .tag("outcome", outcome).register(meters).record(nanos, TimeUnit.NANOSECONDS);
     trail.record(new AuditEvent(startedAt != null ? startedAt : Instant.now(), AuditEvent.Direction.OUTBOUND,
         context.partner(), context.xroadClient(), context.xroadId(), exchange.getProperty(AGENCY, String.class),
         exchange.getProperty(OPERATION, String.class), outcome, status, (int) TimeUnit.NANOSECONDS.toMillis(nanos),

@@ -1,22 +1,28 @@
 package vn.ansinh.gateway.payment;
 
 import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.ansinh.gateway.beneficiary.LifecycleProperties;
 import vn.ansinh.gateway.outbox.Outbox;
 import vn.ansinh.gateway.outbox.OutboxWorker;
+import vn.ansinh.gateway.relief.ReliefProgram;
+import vn.ansinh.gateway.relief.ReliefPrograms;
 
 /**
  * The batch-level checks, run as outbox work once the rows are in and the eligibility gate has
  * verified every person, in one transaction: duplicates stopped (a payer's payment id once for
  * ever; a person once per program and period), people the population database does not know or
  * under another name stopped, the deceased stopped, people the payer suspended or terminated for
- * the period stopped (INELIGIBLE), missing accounts taken from the account
- * mapping or else paid in cash, the payable rows claimed and the bank files planned. Each step changes only the rows it stops, in
+ * the period stopped (INELIGIBLE), payments through an authorised representative flagged, missing
+ * accounts taken from the representative's account or the account mapping or else paid in cash, the payable rows claimed and the bank files planned. Each step changes only the rows it stops, in
  * this order; batches are validated one at a time across instances, so two lists can never both
- * claim the same payment.
+ * claim the same payment. A relief list is checked against its decision instead (ReliefListChecks),
+ * and is refused whole when its payable rows would pass the program's remaining budget.
  */
 @Component("paymentBatchValidation")
 public class BatchValidation {
@@ -79,13 +85,27 @@ public class BatchValidation {
       where p.batch_key = ? and p.row_no = s.row_no and s.status is not null
       """.formatted(OPEN);
 
-  // the person's active account (this program's first); such rows are numbered on after the bank's rows
+  // a beneficiary's authorised representative valid on the day the list is validated (SPEC §4.16):
+  // the payment is flagged, and goes to the representative's own account where one was given
+  private static final String FLAG_REPRESENTATIVES = """
+      update payment p set representative_id = r.id
+      from representative r
+      where p.batch_key = ? and p.status in ('RECEIVED', 'PENDING') and r.owner = ? and r.beneficiary_id = p.beneficiary_id
+        and %s
+      """.formatted(CashPayouts.VALID_ON);
+
+  // the representative's account where the payment goes through one, else the person's active account
+  // (this program's first); such rows are numbered on after the bank's rows
   private static final String RESOLVE_ACCOUNTS = """
       with found as (
         select p.row_no, m.bank_bin, m.account_number from payment p
-        join lateral (select a.bank_bin, a.account_number from beneficiary_account a
-                      where a.active and a.personal_id = p.personal_id
-                      order by a.program = ? desc, a.opened_at desc limit 1) m on true
+        join lateral (select x.bank_bin, x.account_number from (
+                        select r.bank_bin, r.account_number, 0 as rank, null::timestamptz as opened_at
+                        from representative r where r.id = p.representative_id and r.account_number is not null
+                        union all
+                        select a.bank_bin, a.account_number, case when a.program = ? then 1 else 2 end, a.opened_at
+                        from beneficiary_account a where a.active and a.personal_id = p.personal_id) x
+                      order by x.rank, x.opened_at desc limit 1) m on true
         where p.batch_key = ? and p.status = 'RECEIVED'
       ), counted as (
         select q.bank_bin, count(*) as numbered from payment q
@@ -133,12 +153,24 @@ public class BatchValidation {
   private final PaymentBatches batches;
   private final PaymentProperties properties;
   private final Outbox outbox;
+  private final ReliefPrograms reliefPrograms;
+  private final ReliefListChecks relief;
+  private final Clock clock;
+  private final LifecycleProperties calendar;
+  private final WalletOrders walletOrders;
 
-  public BatchValidation(JdbcTemplate jdbc, PaymentBatches batches, PaymentProperties properties, Outbox outbox) {
+  public BatchValidation(JdbcTemplate jdbc, PaymentBatches batches, PaymentProperties properties, Outbox outbox,
+      ReliefPrograms reliefPrograms, ReliefListChecks relief, Clock clock, LifecycleProperties calendar,
+      WalletOrders walletOrders) {
+    this.walletOrders = walletOrders;
+    this.clock = clock;
+    this.calendar = calendar;
     this.jdbc = jdbc;
     this.batches = batches;
     this.properties = properties;
     this.outbox = outbox;
+    this.reliefPrograms = reliefPrograms;
+    this.relief = relief;
   }
 
   public void validate(Exchange exchange) {
@@ -153,16 +185,35 @@ public class BatchValidation {
     jdbc.update(stopRepeated("payment_id"), "DUPLICATE", "paymentId repeats an earlier row of this list", k, k);
     jdbc.update(STOP_USED_IDS, "DUPLICATE", "paymentId was already used by this payer", k, b.owner());
     jdbc.update(stopRepeated("personal_id"), "DUPLICATE", "this person already has a payment in this list", k, k);
-    // the month after the period: a stop counts in the period when it starts before this and ends on or after it
-    Date next = Date.valueOf(YearMonth.parse(b.period()).plusMonths(1).atDay(1));
-    jdbc.update(STOP_INELIGIBLE, b.owner(), b.program(), next, next, b.owner(), b.program(), b.period(), b.program(),
-        b.period(), k, k);
+    // a relief list (SPEC §4.14) is checked against its decision instead of the program's month
+    ReliefProgram decision = reliefPrograms.ofBatch(k).orElse(null);
+    if (decision == null) {
+      // the month after the period: a stop counts in the period when it starts before this and ends on or after it
+      Date next = Date.valueOf(YearMonth.parse(b.period()).plusMonths(1).atDay(1));
+      jdbc.update(STOP_INELIGIBLE, b.owner(), b.program(), next, next, b.owner(), b.program(), b.period(), b.program(),
+          b.period(), k, k);
+    } else {
+      if (decision.perHousehold()) {
+        jdbc.update(stopRepeated("household_id"), "DUPLICATE", "this household already has a payment in this list", k, k);
+      }
+      relief.stop(k, decision);
+    }
+    Date today = Date.valueOf(LocalDate.ofInstant(clock.instant(), calendar.zone()));
+    jdbc.update(FLAG_REPRESENTATIVES, k, b.owner(), today, today, today);
     jdbc.update(RESOLVE_ACCOUNTS, b.program(), k, k, properties.maxTransactionsPerFile(), k);
     jdbc.update(CASH, k);
-    jdbc.update(CLAIM_IDS, b.owner(), k);
-    jdbc.update(CLAIM_PEOPLE, b.program(), b.period(), k);
-    jdbc.update(PLAN_FILES, k, k, k);
+    long toWallets = walletOrders.plan(k);   // wallets their provider did not confirm are stopped first
     PaymentBatches.Totals totals = totals(jdbc, k);
+    String overBudget = decision == null ? null : relief.commit(k, decision.key(), totals, walletOrders.total(k));
+    if (overBudget == null) {
+      jdbc.update(CLAIM_IDS, b.owner(), k);
+      if (decision == null) {
+        jdbc.update(CLAIM_PEOPLE, b.program(), b.period(), k);
+      } else {
+        relief.claim(k, decision);
+      }
+      jdbc.update(PLAN_FILES, k, k, k);
+    }
     batches.validated(k, totals);
     batches.paymentsDecided(k);
     // one pass over the list for the gate's stops and the lifecycle's
@@ -173,7 +224,11 @@ public class BatchValidation {
     for (Long stops : jdbc.queryForList(TELL_STOPS, Long.class, k, k)) {
       outbox.enqueue(PaymentReports.RESULTS, b.owner(), Long.toString(stops));
     }
-    if (totals.cash() + totals.bank() == 0) {
+    if (overBudget != null) {
+      batches.status(k, BatchStatus.REJECTED, overBudget);
+      return;
+    }
+    if (totals.cash() + totals.bank() + toWallets == 0) {
       batches.status(k, BatchStatus.REJECTED, "no row of the list can be paid: see its errors and payments");
       return;
     }
@@ -181,12 +236,13 @@ public class BatchValidation {
     outbox.enqueue(TREASURY_ORDER, b.owner(), batchId);
   }
 
-  /** What the batch's rows add up to once validated: stops, cash and bank payments. */
+  /** What the batch's rows add up to once validated: stops, cash and bank payments (wallet orders count their own). */
   static PaymentBatches.Totals totals(JdbcTemplate jdbc, long key) {
     return jdbc.queryForObject("""
         select count(*) filter (where status = 'DUPLICATE'), count(*) filter (where status = 'DECEASED'),
                count(*) filter (where status = 'CASH'), coalesce(sum(amount_vnd) filter (where status = 'CASH'), 0),
-               count(*) filter (where status = 'PENDING'), coalesce(sum(amount_vnd) filter (where status = 'PENDING'), 0)
+               count(*) filter (where status = 'PENDING' and wallet_provider is null),
+               coalesce(sum(amount_vnd) filter (where status = 'PENDING' and wallet_provider is null), 0)
         from payment where batch_key = ?""", (rs, i) -> new PaymentBatches.Totals(rs.getLong(1), rs.getLong(2),
         rs.getLong(3), PaymentBatches.sumOf(rs, 4), rs.getLong(5), PaymentBatches.sumOf(rs, 6)), key);
   }

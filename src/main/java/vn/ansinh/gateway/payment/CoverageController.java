@@ -24,7 +24,8 @@ import vn.ansinh.gateway.security.Callers;
 
 /**
  * Non-cash coverage (SPEC §4.6): per commune, the people to be paid in a period, how many were paid
- * through an account and how many in cash — "4,657 of 4,832 = 96.38%". Communes are those of the
+ * through an account and how many in cash — "4,657 of 4,832 = 96.38%". Cash counts as paid only once the
+ * payment point recorded it paid (SPEC §4.16); a CASH payment is a promise, counted among the people only. Communes are those of the
  * official list valid on the period's first day (SPEC §4.12), whatever codes the lists used: a code
  * of an earlier list goes to the commune its area went to; a commune that was split goes to the
  * beneficiary's registered commune when that is one of its parts, else it is counted on a line of
@@ -45,12 +46,13 @@ public class CoverageController {
         where bc.valid_from < ? and bc.commune_code is not null
         order by be.owner, be.personal_id, be.program, bc.valid_from desc
       ), rows as (
-        select p.personal_id, p.status, coalesce(mp.commune_code, p.commune_code) as code,
+        select p.personal_id, p.status, %s as method, coalesce(mp.commune_code, p.commune_code) as code,
                coalesce(mp.province_code, p.province_code) as row_province, b.owner, b.program
         from payment p
         join payment_batch b on b.batch_key = p.batch_key and b.period = ? and b.status <> 'REJECTED'
+          and b.relief_program_key is null   -- relief is one-off help, reported on its own (SPEC §4.14)
         left join moved_people mp on mp.owner = b.owner and mp.personal_id = p.personal_id and mp.program = b.program
-        where p.status in ('PENDING', 'DISPATCHED', 'ACCEPTED', 'PAID', 'REJECTED', 'RETURNED', 'CASH')
+        where p.status in ('PENDING', 'DISPATCHED', 'ACCEPTED', 'PAID', 'REJECTED', 'RETURNED', 'CASH', 'UNCOLLECTED')
           and p.commune_code is not null and (?::text is null or b.owner = ?) and (?::text is null or b.program = ?)
       ), moved as (
         -- codes the list does not hold, and the communes of the list their area went to
@@ -61,7 +63,7 @@ public class CoverageController {
           and not exists (select 1 from admin_unit u where u.list_id = ? and u.commune_code = m.from_commune)
         group by m.from_commune
       ), placed as (
-        select r.personal_id, r.status,
+        select r.personal_id, r.status, r.method,
                case when u.commune_code is not null then u.commune_code
                     when mv.parts = 1 then mv.commune
                     when mv.parts > 1 then bc.commune_code
@@ -79,11 +81,11 @@ public class CoverageController {
                            order by be.program = r.program desc, be.updated_at desc limit 1) bc on true
       )
       select commune, split_from, count(distinct personal_id),
-             count(distinct personal_id) filter (where status = 'PAID'),
-             count(distinct personal_id) filter (where status = 'CASH')
+             count(distinct personal_id) filter (where method = 'ACCOUNT'),
+             count(distinct personal_id) filter (where method = 'CASH')
       from placed where province = ?
       group by commune, split_from order by split_from nulls first, commune
-      """;
+      """.formatted(PaymentStatus.METHOD);
   // the name a split commune had in the list before the one valid in the period
   private static final String SPLIT_NAME = "select name from admin_unit where commune_code = ? and valid_to < ?"
       + " order by valid_to desc limit 1";

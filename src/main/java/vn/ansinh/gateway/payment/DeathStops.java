@@ -24,7 +24,7 @@ public class DeathStops {
 
   // payable rows of batches not yet approved; a whole month after the death (null date: every period)
   private static final String PAYABLE = """
-      select p.batch_key, p.row_no, p.payment_id, p.amount_vnd, p.bank_bin, p.file_seq, p.status,
+      select p.batch_key, p.row_no, p.payment_id, p.amount_vnd, p.bank_bin, p.file_seq, p.status, p.wallet_provider,
              b.batch_id, b.owner, b.program, b.period
       from payment_batch b join payment p on p.batch_key = b.batch_key
       where b.status = 'AWAITING_APPROVAL' and p.personal_id = ? and p.status in ('PENDING', 'CASH')
@@ -103,6 +103,13 @@ public class DeathStops {
           + " and bank_bin = ? and file_seq = ? and status = 'PLANNED'", amount, key, row.get("bank_bin"), fileSeq.intValue());
       jdbc.update("delete from payment_file where batch_key = ? and bank_bin = ? and file_seq = ? and status = 'PLANNED'"
           + " and tx_count = 0", key, row.get("bank_bin"), fileSeq.intValue());
+    }
+    if ("PENDING".equals(row.get("status")) && row.get("wallet_provider") != null) {   // out of its wallet order
+      jdbc.update("update wallet_order set tx_count = tx_count - 1, total_vnd = total_vnd - ? where batch_key = ?"
+          + " and provider = ? and status = 'PLANNED'", ((Number) row.get("amount_vnd")).longValue(), key,
+          row.get("wallet_provider"));
+      jdbc.update("delete from wallet_order where batch_key = ? and provider = ? and status = 'PLANNED' and tx_count = 0",
+          key, row.get("wallet_provider"));
     }
     return true;
   }

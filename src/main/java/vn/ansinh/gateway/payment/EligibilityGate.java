@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.ansinh.gateway.outbox.Outbox;
 import vn.ansinh.gateway.outbox.OutboxWorker;
+import vn.ansinh.gateway.relief.ReliefProgram;
 
 /**
  * The eligibility gate (SPEC §4.9), first step of a batch's validation: every person of the list's
@@ -29,7 +30,9 @@ public class EligibilityGate {
   // payable rows whose person was not verified recently: counted once, for the progress
   private static final String STALE = " from payment p where p.batch_key = ? and p.status in ('RECEIVED', 'PENDING')"
       + " and not exists (select 1 from person_verification v where v.personal_id = p.personal_id"
-      + " and v.verified_at >= ?)";
+      + " and v.verified_at >= ?%s)";
+  // a relief list also compares dates of birth: an answer that did not give one is asked again
+  private static final String WITH_BIRTH_DATE = " and (v.date_of_birth is not null or not v.known)";
   // the next of them in list order, from where the gate got to: a range of the primary key, not the whole list
   private static final String NEXT = "select p.row_no, p.personal_id" + STALE + " and p.row_no > ? order by p.row_no"
       + " limit ?";
@@ -63,6 +66,8 @@ public class EligibilityGate {
       return;   // already done: a repeated outbox run changes nothing
     }
     long k = b.key();
+    String stale = STALE.formatted(ReliefProgram.PROGRAM.equals(b.program()) ? WITH_BIRTH_DATE : "");
+    String next = NEXT.formatted(ReliefProgram.PROGRAM.equals(b.program()) ? WITH_BIRTH_DATE : "");
     Timestamp freshSince = Timestamp.from(clock.instant().minus(properties.verificationMaxAge()));
     int after = batches.verifiedThroughRow(k);
     if (after == 0) {
@@ -73,7 +78,7 @@ public class EligibilityGate {
     Set<String> people = new LinkedHashSet<>();
     int[] last = {after};
     int[] rows = {0};
-    jdbc.query(NEXT, rs -> {
+    jdbc.query(next, rs -> {
       rows[0]++;
       last[0] = rs.getInt(1);
       people.add(rs.getString(2));
@@ -81,7 +86,7 @@ public class EligibilityGate {
     if (batches.eligibility(k).peopleToVerify() == null) {
       // the usual month has everyone verified recently: then the first look finds nobody, and nothing is counted
       batches.verificationStarted(k, people.isEmpty() ? 0
-          : jdbc.queryForObject("select count(distinct p.personal_id)" + STALE, Long.class, k, freshSince));
+          : jdbc.queryForObject("select count(distinct p.personal_id)" + stale, Long.class, k, freshSince));
     }
     if (people.isEmpty()) {
       exchange.setProperty(EVERYONE_VERIFIED, true);

@@ -25,6 +25,8 @@ import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.format.ContentTypes;
 import vn.ansinh.gateway.format.IntakeLimits;
+import vn.ansinh.gateway.relief.ReliefProgram;
+import vn.ansinh.gateway.relief.ReliefPrograms;
 
 /** Payment batches (SPEC §4.4): submitted by a paying agency, approved by the treasury, read by both. */
 @RestController
@@ -38,9 +40,11 @@ public class PaymentBatchController {
   private final PaymentLimits limits;
   private final ObjectMapper json;
   private final IntakeLimits intake;
+  private final ReliefPrograms reliefPrograms;
 
   public PaymentBatchController(PaymentSubmission submission, PaymentBatchService service, PaymentLimits limits,
-      ObjectMapper json, IntakeLimits intake) {
+      ObjectMapper json, IntakeLimits intake, ReliefPrograms reliefPrograms) {
+    this.reliefPrograms = reliefPrograms;
     this.submission = submission;
     this.service = service;
     this.limits = limits;
@@ -55,11 +59,13 @@ public class PaymentBatchController {
   @PostMapping(path = "/api/v1/payment-batches", consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE},
       produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<BatchView> submit(@RequestParam(required = false) String program,
-      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String period, @RequestParam(required = false) String reliefProgramId,
       @RequestHeader(name = "X-Control-Count", required = false) String controlCount,
       @RequestHeader(name = "X-Control-Sum", required = false) String controlSum, HttpServletRequest request,
       Authentication partner) throws IOException {
-    PaymentSubmission.Declaration declared = declaration(program, period, controlCount, controlSum);
+    PaymentSubmission.Declaration declared = ReliefProgram.PROGRAM.equalsIgnoreCase(program) || reliefProgramId != null
+        ? reliefDeclaration(partner.getName(), program, period, reliefProgramId, controlCount, controlSum)
+        : declaration(program, period, controlCount, controlSum);
     Iterator<PaymentRow> rows;
     if (MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.APPLICATION_JSON)) {
       rows = PaymentLists.json(request.getInputStream(), json);
@@ -69,13 +75,13 @@ public class PaymentBatchController {
     String batchId = submission.submit(partner.getName(), declared, rows);
     PaymentBatch b = service.find(partner.getName(), batchId);
     return ResponseEntity.accepted().location(URI.create("/api/v1/payment-batches/" + batchId))
-        .body(BatchView.of(b, List.of(), service.eligibility(b)));
+        .body(BatchView.of(b, List.of(), List.of(), service.eligibility(b), service.cash(b)));
   }
 
   @GetMapping(path = "/api/v1/payment-batches/{batchId}", produces = MediaType.APPLICATION_JSON_VALUE)
   public BatchView batch(@PathVariable String batchId, Authentication partner) {
     PaymentBatch b = service.find(partner.getName(), batchId);
-    return BatchView.of(b, service.banks(b), service.eligibility(b));
+    return BatchView.of(b, service.banks(b), service.wallets(b), service.eligibility(b), service.cash(b));
   }
 
   @PostMapping(path = "/api/v1/payment-batches/{batchId}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -83,7 +89,7 @@ public class PaymentBatchController {
       @RequestBody(required = false) PaymentBatchService.Decision decision, Authentication partner) {
     PaymentBatch b = service.decide(partner.getName(), batchId,
         decision != null ? decision : new PaymentBatchService.Decision(true, null));
-    return BatchView.of(b, service.banks(b), service.eligibility(b));
+    return BatchView.of(b, service.banks(b), service.wallets(b), service.eligibility(b), service.cash(b));
   }
 
   @GetMapping(path = "/api/v1/payment-batches/{batchId}/errors", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -118,7 +124,7 @@ public class PaymentBatchController {
   private PaymentSubmission.Declaration declaration(String program, String period, String count, String sum) {
     if (program == null) {
       throw new InvalidRequestException("program", "is required: one of SOCIAL_ALLOWANCE, PENSION, "
-          + "SOCIAL_INSURANCE_BENEFIT, MERITORIOUS, POOR_HOUSEHOLD");
+          + "SOCIAL_INSURANCE_BENEFIT, MERITORIOUS, POOR_HOUSEHOLD, EMERGENCY_RELIEF");
     }
     Program p = parse(Program.class, "program", program);
     if (period == null) {
@@ -128,6 +134,29 @@ public class PaymentBatchController {
     return new PaymentSubmission.Declaration(p.name(), period,
         Long.parseLong(whole("X-Control-Count", count, COUNT, "a whole number, 0 or more, at most 18 digits")),
         new BigInteger(whole("X-Control-Sum", sum, SUM, "a whole number of đồng, 0 or more, at most 100 digits")));
+  }
+
+  /**
+   * A relief list (SPEC §4.14) names its program instead of a month: the partner's own, still payable.
+   * Its period is the month of the decision; a period sent with it must be that month.
+   */
+  private PaymentSubmission.Declaration reliefDeclaration(String owner, String program, String period,
+      String reliefProgramId, String count, String sum) {
+    if (!ReliefProgram.PROGRAM.equalsIgnoreCase(program)) {
+      throw new InvalidRequestException("reliefProgramId", "goes with program EMERGENCY_RELIEF only");
+    }
+    if (reliefProgramId == null || reliefProgramId.isBlank()) {
+      throw new InvalidRequestException("reliefProgramId", "is required for program EMERGENCY_RELIEF");
+    }
+    long controlCount = Long.parseLong(whole("X-Control-Count", count, COUNT, "a whole number, 0 or more, at most 18 digits"));
+    BigInteger controlSum = new BigInteger(whole("X-Control-Sum", sum, SUM,
+        "a whole number of đồng, 0 or more, at most 100 digits"));
+    ReliefProgram relief = reliefPrograms.openForList(owner, reliefProgramId);
+    if (period != null && !period.equals(relief.period())) {
+      throw new InvalidRequestException("period", "a relief list's period is the month of its decision, "
+          + relief.period() + ": leave it out or send that");
+    }
+    return new PaymentSubmission.Declaration(ReliefProgram.PROGRAM, relief.period(), controlCount, controlSum, relief);
   }
 
   private static String whole(String header, String value, Pattern digits, String rule) {
@@ -148,15 +177,18 @@ public class PaymentBatchController {
 
   /** A batch as partners see it: totals and progress, never the rows' personal data. */
   public record BatchView(String batchId, String program, String period, BatchStatus status, String statusReason,
-      Totals declared, Counts counts, Sums sums, List<PaymentBatchService.BankTotals> banks, Verification verification,
+      Totals declared, Counts counts, Sums sums, List<PaymentBatchService.BankTotals> banks,
+      List<WalletOrders.ProviderTotals> wallets, Verification verification,
       int progressPercent, String approvedBy, Instant approvedAt, Instant submittedAt, Instant updatedAt) {
 
-    static BatchView of(PaymentBatch b, List<PaymentBatchService.BankTotals> banks, PaymentBatches.Eligibility e) {
+    static BatchView of(PaymentBatch b, List<PaymentBatchService.BankTotals> banks,
+        List<WalletOrders.ProviderTotals> wallets, PaymentBatches.Eligibility e, PaymentBatchService.CashOutcomes cash) {
       return new BatchView(b.batchId(), b.program(), b.period(), b.status(), b.statusReason(),
           new Totals(b.declaredCount(), b.declaredSum()),
           new Counts(b.receivedCount(), b.receivedCount() - b.invalidCount(), b.invalidCount(), b.duplicateCount(),
-              b.deceasedCount(), e.unverified(), e.identityMismatch(), e.ineligible(), b.cashCount(), b.bankCount()),
-          new Sums(b.receivedSum(), b.cashSum(), b.bankSum()), banks,
+              b.deceasedCount(), e.unverified(), e.identityMismatch(), e.ineligible(), b.cashCount(), b.bankCount(),
+              cash.paid(), cash.uncollected()),
+          new Sums(b.receivedSum(), b.cashSum(), b.bankSum()), banks, wallets,
           new Verification(e.peopleToVerify(), e.peopleVerified()), progress(b, banks, e), b.approvedBy(),
           b.approvedAt(), b.createdAt(), b.updatedAt());
     }
@@ -181,10 +213,12 @@ public class PaymentBatchController {
 
   /**
    * {@code valid} passed the row checks; duplicates, unknown ids, other names, the deceased and the
-   * ineligible (suspended or terminated for the period) are among them, and stopped.
+   * ineligible (suspended or terminated for the period) are among them, and stopped. Of the
+   * {@code cash} payments, {@code cashPaid} were recorded paid at the payment point and
+   * {@code uncollected} were not collected (recorded so, or not recorded in time).
    */
   public record Counts(long received, long valid, long invalid, Long duplicate, Long deceased, Long unverified,
-      Long identityMismatch, Long ineligible, Long cash, Long toBanks) {}
+      Long identityMismatch, Long ineligible, Long cash, Long toBanks, long cashPaid, long uncollected) {}
 
   /** The eligibility gate's progress: people of the list to look up live in the population database, and done. */
   public record Verification(Long people, Long verified) {}

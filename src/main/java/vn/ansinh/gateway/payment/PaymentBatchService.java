@@ -30,9 +30,13 @@ public class PaymentBatchService {
   private final Outbox outbox;
   private final PartnerRegistry partners;
   private final Clock clock;
+  private final ReliefListChecks relief;
+  private final WalletOrders walletOrders;
 
   public PaymentBatchService(PaymentBatches batches, JdbcTemplate jdbc, Outbox outbox, PartnerRegistry partners,
-      Clock clock) {
+      Clock clock, ReliefListChecks relief, WalletOrders walletOrders) {
+    this.relief = relief;
+    this.walletOrders = walletOrders;
     this.batches = batches;
     this.jdbc = jdbc;
     this.outbox = outbox;
@@ -73,6 +77,7 @@ public class PaymentBatchService {
           + " and c.payment_id = p.payment_id and c.batch_key = p.batch_key", b.key(), b.owner());
       jdbc.update("delete from person_claim c using payment p where p.batch_key = ? and c.program = ? and c.period = ?"
           + " and c.personal_id = p.personal_id and c.batch_key = p.batch_key", b.key(), b.program(), b.period());
+      relief.release(b.key());
       return batches.find(batchId).orElseThrow();
     }
     batches.approved(b.key(), partner, clock.instant());
@@ -81,7 +86,8 @@ public class PaymentBatchService {
     for (String file : files) {
       outbox.enqueue(FILE_DELIVERY, b.owner(), file);
     }
-    if (files.isEmpty()) {
+    int orders = walletOrders.enqueue(b);
+    if (files.isEmpty() && orders == 0) {
       batches.status(b.key(), BatchStatus.DISPATCHED, "every payment of this batch is in cash");
     }
     return batches.find(batchId).orElseThrow();
@@ -105,6 +111,11 @@ public class PaymentBatchService {
 
   public record BankTotals(String bankBin, long payments, BigInteger sumVnd, int files, int filesDelivered) {}
 
+  /** Per wallet provider: payments, their sum, its order and whether the provider has it. */
+  public List<WalletOrders.ProviderTotals> wallets(PaymentBatch b) {
+    return walletOrders.totals(b.key());
+  }
+
   /** The row errors, a page of invalid rows at a time. */
   public List<Violation> errors(PaymentBatch b, int page, int size) {
     List<Violation> errors = new ArrayList<>();
@@ -119,20 +130,40 @@ public class PaymentBatchService {
     return errors;
   }
 
-  /** One payment as its payer sees it: the account masked. */
+  /**
+   * One payment as its payer sees it: the account or wallet number masked; orderId for a wallet
+   * payment; how it was paid once PAID; whether it goes to, or was collected by, the beneficiary's
+   * authorised representative.
+   */
   public record PaymentView(int row, String paymentId, String beneficiaryId, PaymentStatus status, String statusReason,
-      BigInteger amountVnd, String bankBin, String accountNumber, String communeCode, String fileId) {}
+      BigInteger amountVnd, String bankBin, String accountNumber, String communeCode, String fileId, String method,
+      boolean viaRepresentative, String walletProvider, String walletId, String orderId) {}
 
   public List<PaymentView> payments(PaymentBatch b, PaymentStatus status, int page, int size) {
     String sql = "select p.row_no, p.payment_id, p.beneficiary_id, p.status, p.status_reason, p.amount_vnd, p.bank_bin,"
-        + " p.account_number, p.commune_code, f.file_id from payment p left join payment_file f"
+        + " p.account_number, p.commune_code, f.file_id, " + PaymentStatus.METHOD + ", p.representative_id is not null,"
+        + " p.wallet_provider, p.wallet_id, w.order_id from payment p left join payment_file f"
         + " on f.batch_key = p.batch_key and f.bank_bin = p.bank_bin and f.file_seq = p.file_seq"
+        + " and p." + PaymentStatus.IN_ITS_FILE
+        + " left join wallet_order w on w.batch_key = p.batch_key and w.provider = p.wallet_provider"
         + " and p." + PaymentStatus.IN_ITS_FILE
         + " where p.batch_key = ?" + (status == null ? "" : " and p.status = ?") + " order by p.row_no limit ? offset ?";
     Object[] args = status == null ? new Object[] {b.key(), size, (long) page * size}
         : new Object[] {b.key(), status.name(), size, (long) page * size};
     return jdbc.query(sql, (rs, i) -> new PaymentView(rs.getInt(1), rs.getString(2), rs.getString(3),
         PaymentStatus.valueOf(rs.getString(4)), rs.getString(5), PaymentBatches.sumOf(rs, 6), rs.getString(7),
-        rs.getString(8) == null ? null : AccountMasks.mask(rs.getString(8)), rs.getString(9), rs.getString(10)), args);
+        rs.getString(8) == null ? null : AccountMasks.mask(rs.getString(8)), rs.getString(9), rs.getString(10),
+        rs.getString(11), rs.getBoolean(12), rs.getString(13), WalletRules.mask(rs.getString(14)), rs.getString(15)),
+        args);
+  }
+
+  /** What became of a batch's cash payments: recorded as paid at the payment point, and not collected. */
+  public record CashOutcomes(long paid, long uncollected) {}
+
+  public CashOutcomes cash(PaymentBatch b) {
+    return jdbc.queryForObject("select count(*) filter (where status = 'PAID'), count(*) filter (where status = 'UNCOLLECTED')"
+        + " from payment where batch_key = ? and file_seq is null and bank_bin is null and wallet_provider is null"
+        + " and status in ('PAID', 'UNCOLLECTED')",
+        (rs, i) -> new CashOutcomes(rs.getLong(1), rs.getLong(2)), b.key());
   }
 }

@@ -38,6 +38,11 @@ public class PaymentBatches {
     return key;
   }
 
+  /** A relief list names the program it is paid from (SPEC §4.14). */
+  void reliefProgram(long key, long programKey) {
+    jdbc.update("update payment_batch set relief_program_key = ? where batch_key = ?", programKey, key);
+  }
+
   void received(long key, long count, BigInteger sum, long invalid, BatchStatus status, String reason) {
     jdbc.update("update payment_batch set received_count = ?, received_sum = ?, invalid_count = ?, status = ?,"
         + " status_reason = ?, updated_at = ? where batch_key = ?", count, new BigDecimal(sum), invalid, status.name(),
@@ -45,20 +50,26 @@ public class PaymentBatches {
     events.batch(key, "received");
   }
 
-  /** The batch as partners read it: while a bank file of it is dead-lettered, the status reason says which and why. */
+  /** The batch as partners read it: while a bank file or wallet order of it is dead-lettered, the status reason says which and why. */
   Optional<PaymentBatch> find(String batchId) {
     return jdbc.query("select b.*, (select 'bank file ' || f.file_id || ' for bank ' || f.bank_bin || ' is dead-lettered after '"
         + " || o.attempts || ' attempt(s): ' || coalesce(o.last_error, 'no reason recorded')"
         + " || '; it is sent again when an operator replays it' from payment_file f join outbox o on o.subject = f.file_id"
         + " and o.kind = '" + PaymentBatchService.FILE_DELIVERY + "' and o.status = 'DEAD'"
-        + " where f.batch_key = b.batch_key order by f.file_id limit 1) as dead_letter"
+        + " where f.batch_key = b.batch_key order by f.file_id limit 1) as dead_letter,"
+        // a wallet provider's payment order likewise (SPEC §4.15)
+        + " (select 'wallet order ' || w.order_id || ' for ' || w.provider || ' is dead-lettered after '"
+        + " || o.attempts || ' attempt(s): ' || coalesce(o.last_error, 'no reason recorded')"
+        + " || '; it is sent again, as the same order, when an operator replays it' from wallet_order w join outbox o"
+        + " on o.subject = w.order_id and o.kind = '" + WalletOrders.DELIVERY + "' and o.status = 'DEAD'"
+        + " where w.batch_key = b.batch_key order by w.order_id limit 1) as dead_order"
         + " from payment_batch b where b.batch_id = ?", PaymentBatches::mapWithDeadLetter, batchId).stream()
         .findFirst();
   }
 
   private static PaymentBatch mapWithDeadLetter(ResultSet rs, int row) throws SQLException {
     PaymentBatch b = map(rs, row);
-    String deadLetter = rs.getString("dead_letter");
+    String deadLetter = rs.getString("dead_letter") != null ? rs.getString("dead_letter") : rs.getString("dead_order");
     if (deadLetter == null || (b.status() != BatchStatus.APPROVED && b.status() != BatchStatus.DISPATCHING)) {
       return b;
     }

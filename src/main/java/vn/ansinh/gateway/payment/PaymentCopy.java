@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class PaymentCopy {
   private static final int NAME_KEYS = 50_000;
   private static final String COPY = "copy payment (batch_key, row_no, payment_id, beneficiary_id, personal_id,"
       + " full_name, amount_vnd, bank_bin, account_number, province_code, commune_code, purpose, status, errors,"
-      + " file_seq, name_key)"
+      + " file_seq, name_key, date_of_birth, household_id, wallet_provider, wallet_id)"
       + " from stdin";
   private final CopyIn copy;
   private final String batchKey;
@@ -37,6 +38,11 @@ final class PaymentCopy {
 
   /** A row that passed the row checks: PENDING in its planned file, or RECEIVED when its account is to be found. */
   void valid(int row, PaymentRow r, long amount, long fileSeq) throws SQLException {
+    valid(row, r, amount, fileSeq, null, null);
+  }
+
+  /** The same, with a relief row's date of birth and household. */
+  void valid(int row, PaymentRow r, long amount, long fileSeq, LocalDate born, String household) throws SQLException {
     start(row);
     field(r.paymentId());
     field(r.beneficiaryId());
@@ -48,12 +54,18 @@ final class PaymentCopy {
     field(r.provinceCode());
     field(r.communeCode());
     field(r.purpose());
-    if (fileSeq < 0) {
+    if (r.walletProvider() != null) {   // PENDING in its provider's order, which validation plans
+      buffer.append(PaymentStatus.PENDING.name()).append("\t\\N\t\\N\t");
+    } else if (fileSeq < 0) {
       buffer.append(PaymentStatus.RECEIVED.name()).append("\t\\N\t\\N\t");
     } else {
       buffer.append(PaymentStatus.PENDING.name()).append("\t\\N\t").append(fileSeq).append('\t');
     }
-    buffer.append(nameKey(r.fullName())).append('\n');
+    buffer.append(nameKey(r.fullName())).append('\t');
+    buffer.append(born == null ? "\\N" : born.toString()).append('\t');
+    field(household);
+    field(r.walletProvider());
+    buffer.append(r.walletId() == null ? "\\N" : WalletRules.normalized(r.walletId())).append('\n');
     flushIfFull();
   }
 
@@ -78,7 +90,8 @@ final class PaymentCopy {
       errors.append(v.field()).append('\t').append(v.reason()).append('\n');
     }
     field(errors.toString());
-    buffer.append("\\N\t\\N\n");
+    // file_seq, name_key, date_of_birth, household_id, wallet_provider, wallet_id
+    buffer.append("\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n");
     flushIfFull();
   }
 

@@ -84,10 +84,9 @@ public class PaymentFiles {
           + " and status = 'PENDING'", file.batchKey(), file.bankBin(), file.fileSeq());
       batches.paymentsDispatched(file.batchKey(), file.bankBin(), file.fileSeq(), file.fileId());
     }
-    Integer left = jdbc.queryForObject("select count(*) from payment_file where batch_key = ? and status = 'PLANNED'",
-        Integer.class, file.batchKey());
+    long left = WalletOrders.undelivered(jdbc, file.batchKey());   // its wallet orders too
     if (batch.status() == BatchStatus.APPROVED || batch.status() == BatchStatus.DISPATCHING) {
-      batches.status(batch.key(), left != null && left == 0 ? BatchStatus.DISPATCHED : BatchStatus.DISPATCHING, null);
+      batches.status(batch.key(), left == 0 ? BatchStatus.DISPATCHED : BatchStatus.DISPATCHING, null);
     }
   }
 

@@ -30,7 +30,8 @@ import vn.ansinh.gateway.web.StrictJson;
 final class PaymentLists {
 
   static final List<String> CSV_COLUMNS = List.of("payment_id", "beneficiary_id", "personal_id", "full_name",
-      "amount_vnd", "bank_bin", "account_number", "province_code", "commune_code", "purpose");
+      "amount_vnd", "bank_bin", "account_number", "province_code", "commune_code", "purpose", "wallet_provider",
+      "wallet_id");
   static final List<String> CSV_REQUIRED = List.of("payment_id", "beneficiary_id", "personal_id", "full_name",
       "amount_vnd");
 
@@ -41,7 +42,8 @@ final class PaymentLists {
     return records.rows(r -> new PaymentRow(records.cell(r, "payment_id"), records.cell(r, "beneficiary_id"),
         records.cell(r, "personal_id"), records.cell(r, "full_name"), records.cell(r, "amount_vnd"),
         records.cell(r, "bank_bin"), records.cell(r, "account_number"), records.cell(r, "province_code"),
-        records.cell(r, "commune_code"), records.cell(r, "purpose")));
+        records.cell(r, "commune_code"), records.cell(r, "purpose"), records.cell(r, "date_of_birth"),
+        records.cell(r, "household_id"), records.cell(r, "wallet_provider"), records.cell(r, "wallet_id")));
   }
 
   /**

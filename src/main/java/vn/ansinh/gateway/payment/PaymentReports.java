@@ -67,14 +67,21 @@ public class PaymentReports {
   static final String RESULTS = "payment-results";
 
   private record Reported(long batchKey, int row, String paymentId, String beneficiaryId, String personalId,
-      long amount, PaymentStatus status, String accountNumber) {}
+      long amount, PaymentStatus status, String accountNumber, boolean viaRepresentative) {}
 
   /**
    * One changed payment, as the paying agency hears of it; the personal id only names the person
-   * to VSS (SPEC §6.5) and is not part of the DOLISA message.
+   * to VSS (SPEC §6.5) and is not part of the DOLISA message. {@code method}: how a PAID payment was
+   * paid; {@code viaRepresentative}: paid to or collected by the authorised representative (null: no).
    */
   record Result(String paymentId, String beneficiaryId, PaymentStatus status, String reason, long amountVnd,
-      String personalId) {}
+      String personalId, String method, Boolean viaRepresentative) {
+
+    Result(String paymentId, String beneficiaryId, PaymentStatus status, String reason, long amountVnd,
+        String personalId) {
+      this(paymentId, beneficiaryId, status, reason, amountVnd, personalId, null, null);
+    }
+  }
 
   /** Applies a report; the answer (200 and a summary) is stored, and given again for the same message. */
   @Transactional
@@ -119,7 +126,8 @@ public class PaymentReports {
       outcomes.merge(entry.outcome().name(), 1, Integer::sum);
       rows.computeIfAbsent(payment.batchKey(), k -> new ArrayList<>()).add(payment.row());
       results.computeIfAbsent(payment.batchKey(), k -> new ArrayList<>()).add(new Result(payment.paymentId(),
-          payment.beneficiaryId(), entry.outcome(), entry.reason(), payment.amount(), payment.personalId()));
+          payment.beneficiaryId(), entry.outcome(), entry.reason(), payment.amount(), payment.personalId(),
+          entry.outcome() == PaymentStatus.PAID ? "ACCOUNT" : null, payment.viaRepresentative()));
     }
     for (var batch : results.entrySet()) {
       settle(batch.getKey());
@@ -175,11 +183,12 @@ public class PaymentReports {
     }
     Map<String, Reported> payments = new HashMap<>();
     // locked: a status is read and moved on by one report at a time
-    jdbc.query("select payment_id, row_no, beneficiary_id, personal_id, amount_vnd, status, account_number from payment"
+    jdbc.query("select payment_id, row_no, beneficiary_id, personal_id, amount_vnd, status, account_number,"
+        + " representative_id is not null from payment"
         + " where batch_key = ? and bank_bin = ? and file_seq = ? and " + PaymentStatus.IN_ITS_FILE
         + " for update", rs -> {
           payments.put(rs.getString(1), new Reported(file.batchKey(), rs.getInt(2), rs.getString(1), rs.getString(3),
-              rs.getString(4), rs.getLong(5), PaymentStatus.valueOf(rs.getString(6)), rs.getString(7)));
+              rs.getString(4), rs.getLong(5), PaymentStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getBoolean(8)));
         }, file.batchKey(), file.bankBin(), file.fileSeq());
     return payments;
   }
@@ -194,14 +203,15 @@ public class PaymentReports {
     };
   }
 
-  /** SETTLED when every payment sent has its outcome, PARTIALLY_SETTLED while some still wait. */
-  private void settle(long batchKey) {
+  /** SETTLED when every payment sent (to banks and wallets) has its outcome, PARTIALLY_SETTLED while some still wait. */
+  void settle(long batchKey) {
     PaymentBatch b = batches.lock(batchKey).orElseThrow();
     if (b.status() != BatchStatus.DISPATCHING && b.status() != BatchStatus.DISPATCHED
         && b.status() != BatchStatus.PARTIALLY_SETTLED) {
       return;
     }
-    long open = jdbc.queryForObject("select count(*) from payment where batch_key = ? and file_seq is not null"
+    long open = jdbc.queryForObject("select count(*) from payment where batch_key = ?"
+        + " and (file_seq is not null or wallet_provider is not null)"
         + " and status in ('PENDING', 'DISPATCHED', 'ACCEPTED')", Long.class, batchKey);
     batches.status(batchKey, open == 0 ? BatchStatus.SETTLED : BatchStatus.PARTIALLY_SETTLED, null);
   }

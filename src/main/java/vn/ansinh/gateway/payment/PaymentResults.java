@@ -27,6 +27,9 @@ import vn.ansinh.gateway.partner.AgencyCalls;
 @Component("paymentResults")
 public class PaymentResults {
 
+  // how a payment was paid, in VSS's words: into an account, in cash at the payment point
+  private static final Map<String, String> VSS_METHOD = Map.of("ACCOUNT", "CHUYEN_KHOAN", "CASH", "TIEN_MAT");
+
   private final JdbcTemplate jdbc;
   private final PaymentBatches batches;
   private final NotificationDirectory directory;
@@ -43,7 +46,7 @@ public class PaymentResults {
   public void build(Exchange exchange) throws JsonProcessingException {
     String owner = exchange.getProperty(OutboxWorker.OWNER, String.class);
     long id = Long.parseLong(exchange.getProperty(OutboxWorker.SUBJECT, String.class));
-    Map<String, Object> row = jdbc.queryForMap("select batch_key, bank_bin, msg_id, results from payment_result where id = ?", id);
+    Map<String, Object> row = jdbc.queryForMap("select batch_key, bank_bin, msg_id, results, wallet_provider from payment_result where id = ?", id);
     PaymentBatch b = batches.find(((Number) row.get("batch_key")).longValue()).orElseThrow();
     List<PaymentReports.Result> results = json.readValue((String) row.get("results"), new TypeReference<>() {});
     NotificationDirectory.Endpoint endpoint = directory.find(owner)
@@ -51,6 +54,10 @@ public class PaymentResults {
     Map<String, Object> message = endpoint.format() == NotificationDirectory.Format.VSS
         ? vss(b, (String) row.get("bank_bin"), results, socialInsuranceNumbers(owner, results))
         : dolisa(b, (String) row.get("bank_bin"), results);
+    if (row.get("wallet_provider") != null) {   // a wallet provider's report (SPEC §4.15)
+      message.put(endpoint.format() == NotificationDirectory.Format.VSS ? "maViDienTu" : "walletProvider",
+          row.get("wallet_provider"));
+    }
     exchange.setProperty(AgencyCalls.AGENCY, owner);
     exchange.setProperty("notificationUrl", endpoint.url());
     exchange.getMessage().setBody(json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8));
@@ -73,6 +80,12 @@ public class PaymentResults {
       p.put("status", r.status());
       p.put("reason", r.reason());
       p.put("amountVnd", r.amountVnd());
+      if (r.method() != null) {
+        p.put("method", r.method());
+      }
+      if (Boolean.TRUE.equals(r.viaRepresentative())) {
+        p.put("viaRepresentative", true);
+      }
       return p;
     }).toList());
     return m;
@@ -111,6 +124,12 @@ public class PaymentResults {
       p.put("trangThai", r.status());
       p.put("lyDo", r.reason());
       p.put("soTien", r.amountVnd());
+      if (r.method() != null) {
+        p.put("hinhThucChi", VSS_METHOD.getOrDefault(r.method(), r.method()));
+      }
+      if (Boolean.TRUE.equals(r.viaRepresentative())) {
+        p.put("quaNguoiDaiDien", true);
+      }
       return p;
     }).toList());
     return m;

@@ -37,11 +37,18 @@ final class PaymentRules {
 
   /** The row's violations; {@code amount} is {@link #amountOf}, {@code maxAmount} the program's ceiling. */
   static List<Violation> check(PaymentRow r, BigInteger amount, long maxAmount, BankDirectory banks) {
+    return check(r, amount, maxAmount, banks, true);
+  }
+
+  /** The same; a relief recipient need not be a registered beneficiary, so its beneficiary id may be left out. */
+  static List<Violation> check(PaymentRow r, BigInteger amount, long maxAmount, BankDirectory banks,
+      boolean beneficiaryIdRequired) {
     List<Violation> v = new ArrayList<>(2);
     if (r.paymentId() == null || !PAYMENT_ID.matcher(r.paymentId()).matches()) {
       v.add(Violation.of("paymentId", "is required: 1-35 letters, digits, '.', '_', '/' or '-'"));
     }
-    if (r.beneficiaryId() == null || !BENEFICIARY_ID.matcher(r.beneficiaryId()).matches()) {
+    if ((beneficiaryIdRequired || r.beneficiaryId() != null)
+        && (r.beneficiaryId() == null || !BENEFICIARY_ID.matcher(r.beneficiaryId()).matches())) {
       v.add(Violation.of("beneficiaryId", "is required: 1-64 letters, digits, '.', '_' or '-'"));
     }
     v.addAll(PersonalIdRules.check(r.personalId(), null, null));

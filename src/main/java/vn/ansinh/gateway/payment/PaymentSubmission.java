@@ -3,6 +3,7 @@ package vn.ansinh.gateway.payment;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -21,6 +22,7 @@ import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.outbox.Outbox;
 import vn.ansinh.gateway.reference.AdministrativeUnits;
+import vn.ansinh.gateway.relief.ReliefProgram;
 
 /**
  * Takes a payment list in: every row is checked and streamed into the database as it is read,
@@ -43,10 +45,13 @@ public class PaymentSubmission {
   private final PaymentLimits limits;
   private final JdbcTemplate jdbc;
   private final AdministrativeUnits units;
+  private final WalletDirectory wallets;
   private final int perFile;
 
   public PaymentSubmission(PaymentBatches batches, BankDirectory banks, Outbox outbox, DataSource dataSource,
-      PaymentProperties properties, PaymentLimits limits, JdbcTemplate jdbc, AdministrativeUnits units) {
+      PaymentProperties properties, PaymentLimits limits, JdbcTemplate jdbc, AdministrativeUnits units,
+      WalletDirectory wallets) {
+    this.wallets = wallets;
     this.batches = batches;
     this.banks = banks;
     this.outbox = outbox;
@@ -57,17 +62,31 @@ public class PaymentSubmission {
     this.perFile = properties.maxTransactionsPerFile();
   }
 
-  /** What the payer declares about its list. */
-  public record Declaration(String program, String period, long controlCount, BigInteger controlSum) {}
+  /** What the payer declares about its list; {@code relief} is the relief program a relief list is paid from. */
+  public record Declaration(String program, String period, long controlCount, BigInteger controlSum,
+      ReliefProgram relief) {
+
+    public Declaration(String program, String period, long controlCount, BigInteger controlSum) {
+      this(program, period, controlCount, controlSum, null);
+    }
+  }
 
   @Transactional
   public String submit(String owner, Declaration declared, Iterator<PaymentRow> rows) {
     String batchId = UUID.randomUUID().toString();
     long key = batches.create(batchId, owner, declared.program(), declared.period(), declared.controlCount(),
         declared.controlSum());
-    long maxAmount = limits.maxAmount(Program.valueOf(declared.program()));
-    // a row is for its period: its codes are read against the list valid on the period's first day
-    AdministrativeUnits.Codes codes = units.codesOn(YearMonth.parse(declared.period()).atDay(1));
+    ReliefProgram relief = declared.relief();
+    ReliefRowRules reliefRows = relief == null ? null : new ReliefRowRules(relief);
+    if (relief != null) {
+      batches.reliefProgram(key, relief.key());
+    }
+    // a relief row must carry the program's amount exactly (ReliefRowRules): no other ceiling applies
+    long maxAmount = relief != null ? Long.MAX_VALUE : limits.maxAmount(Program.valueOf(declared.program()));
+    // a row is for its period: its codes are read against the list valid on the period's first day (a relief
+    // row's against the list valid on the decision date)
+    AdministrativeUnits.Codes codes = units.codesOn(relief != null ? relief.decidedOn()
+        : YearMonth.parse(declared.period()).atDay(1));
     Connection connection = DataSourceUtils.getConnection(dataSource);
     PaymentCopy copy = null;
     try {
@@ -88,11 +107,18 @@ public class PaymentSubmission {
         if (amount != null) {
           sum.add(amount);
         }
-        List<Violation> violations = PaymentRules.check(r, amount, maxAmount, banks);
+        List<Violation> violations = PaymentRules.check(r, amount, maxAmount, banks, relief == null);
         violations.addAll(codes.check(r.provinceCode(), r.communeCode()));
+        LocalDate born = null;
+        if (reliefRows != null) {
+          born = reliefRows.bornOn(r);
+          reliefRows.check(r, amount, born, violations);
+        }
+        violations.addAll(WalletRules.check(r.walletProvider(), r.walletId(), r.bankBin(), r.accountNumber(), wallets));
         if (violations.isEmpty()) {
+          // a wallet row is in its batch's one order for its provider: no file number
           long fileSeq = r.bankBin() == null ? -1 : perBank.computeIfAbsent(r.bankBin(), b -> new long[1])[0]++ / perFile;
-          copy.valid(row, r, amount.longValueExact(), fileSeq);
+          copy.valid(row, r, amount.longValueExact(), fileSeq, born, relief == null ? null : r.householdId());
         } else {
           invalid++;
           copy.invalid(row, r.paymentId(), amount, violations);

@@ -31,9 +31,9 @@ public class PersonVerifications implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(PersonVerifications.class);
   private static final int QUEUE = 50_000;
   private static final int BATCH = 1_000;
-  private static final String UPSERT = "insert into person_verification (personal_id, known, name_key, verified_at)"
-      + " values (?, ?, ?, ?) on conflict (personal_id) do update set known = excluded.known,"
-      + " name_key = excluded.name_key, verified_at = excluded.verified_at"
+  private static final String UPSERT = "insert into person_verification (personal_id, known, name_key, verified_at,"
+      + " date_of_birth) values (?, ?, ?, ?, ?) on conflict (personal_id) do update set known = excluded.known,"
+      + " name_key = excluded.name_key, verified_at = excluded.verified_at, date_of_birth = excluded.date_of_birth"
       + " where person_verification.verified_at <= excluded.verified_at";
 
   /** One answer of the population database about one person. */
@@ -82,7 +82,7 @@ public class PersonVerifications implements SmartLifecycle {
     for (Answer a : answers) {
       RegistryRecord r = a.record();
       rows.add(new Object[] {a.personalId(), r.exists(), r.exists() ? NameKey.of(r.fullName()) : null,
-          Timestamp.from(a.at())});
+          Timestamp.from(a.at()), r.exists() ? r.dateOfBirth() : null});
       if (r.deceased()) {
         deceased.record(a.personalId(), source, r.dateOfDeath());
       }

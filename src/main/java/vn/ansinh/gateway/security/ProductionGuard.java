@@ -38,6 +38,10 @@ public class ProductionGuard implements EnvironmentPostProcessor {
       if ("BANK".equals(p.role()) && (p.jwsPublicKeyLocation() == null || p.jwsPublicKeyLocation().isBlank())) {
         problems.add("bank partner '" + p.clientId() + "' needs jws-public-key-location: its pushes cannot be checked");
       }
+      if ("WALLET_PROVIDER".equals(p.role()) && (p.jwsPublicKeyLocation() == null || p.jwsPublicKeyLocation().isBlank())) {
+        problems.add("wallet provider partner '" + p.clientId() + "' needs jws-public-key-location: its reports cannot"
+            + " be checked");
+      }
       if (p.role() != null && PAYERS.contains(p.role()) && env.getProperty("gateway.notifications." + p.clientId() + ".url", "").isBlank()) {
         problems.add("agency partner '" + p.clientId() + "' needs gateway.notifications." + p.clientId()
             + ".url: its notifications would all be dead-lettered");

@@ -147,7 +147,7 @@ public class SecurityConfiguration {
         .addFilterAfter(new PartnerAttribution(), BearerTokenAuthenticationFilter.class)
         // the staff pages run only their own scripts and are never framed
         .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-            new OrRequestMatcher(get("/audit/**"), get("/reports/**")),
+            new OrRequestMatcher(get("/audit/**"), get("/reports/**"), get("/payouts/**")),
             new StaticHeadersWriter("Content-Security-Policy", staff.contentSecurityPolicy()))))
         // after the token, before the rules: a partner's rate (429), then a known path's methods (405)
         .addFilterAfter(new PartnerRateLimitFilter(rateLimits, problemWriter), PartnerAttribution.class)
@@ -159,7 +159,7 @@ public class SecurityConfiguration {
             .requestMatchers(get("/actuator/health"), get("/actuator/health/**"), get("/actuator/info")).permitAll()
             .requestMatchers(get("/contracts/**"), get("/api-docs"), get("/api-docs/**"), get("/webjars/swagger-ui/**"),
                 get("/ws/citizen"), get("/"), get("/error"), get("/reports"), get("/reports/*"),
-                get("/audit"), get("/audit/*"), get("/shared/*"))
+                get("/audit"), get("/audit/*"), get("/shared/*"), get("/payouts"), get("/payouts/*"))
             .permitAll()
             .requestMatchers(get("/actuator/prometheus")).access(rights.allow("ops.manage", "operations"))
             .requestMatchers(post("/api/v1/citizens/verifications"), post("/ws/citizen")).access(citizenVerify)
@@ -173,6 +173,12 @@ public class SecurityConfiguration {
                 post("/api/v1/beneficiaries/*/termination")).access(rights.allow("beneficiary.write", "beneficiary"))
             .requestMatchers(get("/api/v1/beneficiaries/*/history")).access(AuthorizationManagers.anyOf(
                 rights.allow("beneficiary.read", "beneficiary"), rights.allow("beneficiary.write", "beneficiary")))
+            // authorised representatives (SPEC §4.16): set and ended with beneficiary.write, read with either scope
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.PUT, "/api/v1/beneficiaries/*/representative"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, "/api/v1/beneficiaries/*/representative"))
+            .access(rights.allow("beneficiary.write", "beneficiary"))
+            .requestMatchers(get("/api/v1/beneficiaries/*/representative")).access(AuthorizationManagers.anyOf(
+                rights.allow("beneficiary.read", "beneficiary"), rights.allow("beneficiary.write", "beneficiary")))
             .requestMatchers(post("/api/v1/account-openings/confirmations"))
             .access(rights.allow("account.confirm", "account-confirmation"))
             .requestMatchers(post("/api/v1/payment-batches")).access(rights.allow("payment.submit", "payment-batch"))
@@ -181,9 +187,14 @@ public class SecurityConfiguration {
             .requestMatchers(get("/api/v1/payment-batches/*"), get("/api/v1/payment-batches/*/errors"),
                 get("/api/v1/payment-batches/*/payments")).access(rights.allow("payment.read", "payment-batch"))
             .requestMatchers(post("/api/v1/payment-reports")).access(rights.allow("payment.report", "payment-report"))
+            // cash payouts at the payment points (SPEC §4.16): the cash partner, or payment-point staff
+            .requestMatchers(get("/api/v1/cash-payouts"), post("/api/v1/cash-payouts")).access(rights.allow("cash.record", "cash-payout"))
+            .requestMatchers(post("/api/v1/wallet-reports")).access(rights.allow("wallet.report", "wallet-report"))
             .requestMatchers(get("/api/v1/reports/reconciliation"), get("/api/v1/reports/non-cash-coverage"))
             .access(rights.allow("report.read", "report"))
             .requestMatchers(get("/api/v1/reports/account-opening-progress")).access(rights.allow("report.read", "report"))
+            .requestMatchers(post("/api/v1/relief-programs"), get("/api/v1/relief-programs/*"), get("/api/v1/reports/relief"))
+                .access(rights.allow("relief.manage", "relief"))
             .requestMatchers(get("/api/v1/dead-letters"), post("/api/v1/dead-letters/*/replay"))
             .access(rights.allow("ops.manage", "dead-letter"))
             .requestMatchers(post("/api/v1/death-records/corrections")).access(rights.allow("ops.manage", "operations"))

@@ -6,7 +6,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The pages people use (static, in resources/static): /reports for operators and provincial
- * leaders, /audit for information-security staff.
+ * leaders, /audit for information-security staff, /payouts for the staff of commune payment points.
  */
 @Configuration(proxyBeanMethods = false)
 public class StaffPages implements WebMvcConfigurer {
@@ -15,5 +15,6 @@ public class StaffPages implements WebMvcConfigurer {
   public void addViewControllers(ViewControllerRegistry registry) {
     registry.addRedirectViewController("/reports", "/reports/index.html");
     registry.addRedirectViewController("/audit", "/audit/index.html");
+    registry.addRedirectViewController("/payouts", "/payouts/index.html");
   }
 }

@@ -145,10 +145,10 @@ class AuditIntegrityTest extends GatewayHttpTest {
 
   private void insert(ChainedAuditEvent c) {
     AuditEvent e = c.event();
-    jdbc.update("insert into audit_event (" + AuditStore.COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    jdbc.update("insert into audit_event (" + AuditStore.COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         c.seq(), java.sql.Timestamp.from(e.occurredAt()), e.direction().name(), e.partner(), e.xroadClient(),
         e.xroadId(), e.service(), e.operation(), e.outcome(), e.status(), e.latencyMs(), e.requestId(),
-        e.requestSha256(), e.responseSha256(), e.subjectHash(), c.prevHash(), c.hash());
+        e.requestSha256(), e.responseSha256(), e.subjectHash(), e.traceId(), c.prevHash(), c.hash());
   }
 
   @Test
@@ -220,10 +220,10 @@ class AuditIntegrityTest extends GatewayHttpTest {
   }
 
   private void restore(Map<String, Object> row) {
-    jdbc.update("insert into audit_event (" + AuditStore.COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    jdbc.update("insert into audit_event (" + AuditStore.COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         row.get("seq"), row.get("occurred_at"), row.get("direction"), row.get("partner"), row.get("xroad_client"),
         row.get("xroad_id"), row.get("service"), row.get("operation"), row.get("outcome"), row.get("status"),
         row.get("latency_ms"), row.get("request_id"), row.get("request_sha256"), row.get("response_sha256"),
-        row.get("subject_hash"), row.get("prev_hash"), row.get("hash"));
+        row.get("subject_hash"), row.get("trace_id"), row.get("prev_hash"), row.get("hash"));
   }
 }

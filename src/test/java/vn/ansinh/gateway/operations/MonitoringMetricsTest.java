@@ -29,6 +29,9 @@ class MonitoringMetricsTest extends GatewayHttpTest {
   @Autowired
   StateGauges gauges;
 
+  @Autowired
+  vn.ansinh.gateway.audit.AuditVerifications verifications;
+
   @AfterEach
   void removeProbeItems() {
     jdbc.update("delete from outbox where kind = ?", KIND);
@@ -75,6 +78,49 @@ class MonitoringMetricsTest extends GatewayHttpTest {
 
     assertThat(before).containsPattern("gateway_outbox_items\\{[^}]*kind=\"" + KIND + "\"");
     assertThat(after).doesNotContainPattern("gateway_outbox_items\\{[^}]*kind=\"" + KIND + "\"");
+  }
+
+  @Test
+  void agencyCallsOpenBatchesPaymentsAndTheLastChainWalkAreScraped() {
+    vn.ansinh.gateway.support.PopulationRegistryStubs.citizen(registry, "040090000123", "Nguyễn Văn An", "19900517",
+        false);
+    postJson("/api/v1/citizens/verifications", token("dolisa-demo"),
+        "{\"personalId\":\"040090000123\",\"fullName\":\"Nguyễn Văn An\",\"dateOfBirth\":\"1990-05-17\"}");
+    // a probe batch on its way: two of its payments returned, one accepted
+    Timestamp now = Timestamp.from(Instant.now());
+    long probe = jdbc.queryForObject("insert into payment_batch (batch_id, owner, program, period, status, declared_count,"
+        + " declared_sum, received_count, received_sum, invalid_count, created_at, updated_at) values"
+        + " (?, 'dolisa-demo', 'SOCIAL_ALLOWANCE', '2026-10', 'DISPATCHED', 3, 0, 3, 0, 0, ?, ?) returning batch_key",
+        Long.class, java.util.UUID.randomUUID().toString(), now, now);
+    for (String status : new String[] {"RETURNED", "RETURNED", "ACCEPTED"}) {
+      jdbc.update("insert into payment (batch_key, row_no, status) values (?, (select count(*) + 1 from payment"
+          + " where batch_key = ?), ?)", probe, probe, status);
+    }
+    long before = System.currentTimeMillis() / 1000;
+    verifications.verifyAll();
+    gauges.refresh();
+
+    String body = get("/actuator/prometheus", token("ops-demo")).body();
+
+    assertThat(value(body, "gateway_agency_calls_seconds_count\\{[^}]*agency=\"population-registry\"[^}]*"
+        + "operation=\"TraCuuThongTinCongDan\"[^}]*outcome=\"OK\"[^}]*\\}")).isPositive();
+    assertThat(body).containsPattern("gateway_agency_calls_seconds_bucket\\{[^}]*agency=\"population-registry\"");
+    assertThat(value(body, "gateway_audit_verification_broken(?:\\{[^}]*\\})?")).isZero();
+    assertThat(value(body, "gateway_audit_verification_timestamp_seconds(?:\\{[^}]*\\})?")).isGreaterThanOrEqualTo(before);
+    assertThat(value(body, "gateway_audit_verified_checkpoint_sequence(?:\\{[^}]*\\})?"))
+        .isLessThanOrEqualTo(value(body, "gateway_audit_chain_head_sequence(?:\\{[^}]*\\})?"));
+    double returned = value(body, "gateway_payment_batch_payments\\{[^}]*status=\"RETURNED\"[^}]*\\}");
+    assertThat(returned).isGreaterThanOrEqualTo(2);
+
+    // once the batch is settled, its payments leave the figure
+    jdbc.update("update payment_batch set status = 'SETTLED' where batch_key = ?", probe);
+    gauges.refresh();
+    String settled = get("/actuator/prometheus", token("ops-demo")).body();
+    jdbc.update("delete from payment where batch_key = ?", probe);
+    jdbc.update("delete from payment_batch where batch_key = ?", probe);
+    String series = "gateway_payment_batch_payments\\{[^}]*status=\"RETURNED\"[^}]*\\}";
+    assertThat(Pattern.compile("(?m)^" + series).matcher(settled).find() ? value(settled, series) : 0)
+        .isEqualTo(returned - 2);
   }
 
   private static double value(String scrape, String series) {

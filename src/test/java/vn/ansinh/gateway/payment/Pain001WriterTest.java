@@ -107,6 +107,24 @@ class Pain001WriterTest {
   }
 
   @Test
+  void theReadBackLooksAtEveryTransferNotOnlyTheOnesBoundToTheModel() throws Exception {
+    String xml = new String(write(header(3, 4_039_000), TRANSFERS.iterator()), StandardCharsets.UTF_8);
+    int last = xml.lastIndexOf("<InstdAmt Ccy=\"VND\">");
+    String lastAmount = xml.substring(last, xml.indexOf("</InstdAmt>", last));
+    String inDollars = xml.substring(0, last) + lastAmount.replace("VND", "USD") + xml.substring(last + lastAmount.length());
+    String withDecimals = xml.substring(0, last) + lastAmount + ".50" + xml.substring(last + lastAmount.length());
+    String otherInfoCount = xml.replace("<PmtMtd>TRF</PmtMtd><NbOfTxs>3</NbOfTxs>", "<PmtMtd>TRF</PmtMtd><NbOfTxs>2</NbOfTxs>");
+    assertThat(otherInfoCount).isNotEqualTo(xml);
+
+    for (String bad : List.of(inDollars, withDecimals)) {
+      assertThatThrownBy(() -> Pain001ReadBack.check(bad.getBytes(StandardCharsets.UTF_8), "AG-2026-11-970405-0001", 3,
+          BigInteger.valueOf(4_039_000))).hasMessageContaining("not whole VND");
+    }
+    assertThatThrownBy(() -> Pain001ReadBack.check(otherInfoCount.getBytes(StandardCharsets.UTF_8),
+        "AG-2026-11-970405-0001", 3, BigInteger.valueOf(4_039_000))).hasMessageContaining("other totals");
+  }
+
+  @Test
   void transfersThatDoNotAddUpToTheHeaderAreRefused() {
     assertThatThrownBy(() -> write(header(3, 4_039_001), TRANSFERS.iterator()))
         .hasMessageContaining("do not match the header");

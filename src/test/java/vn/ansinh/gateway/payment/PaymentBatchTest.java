@@ -69,7 +69,7 @@ class PaymentBatchTest extends PaymentCycleTest {
 
     assertThat(b.path("counts").toString()).isEqualTo(
         "{\"received\":11,\"valid\":8,\"invalid\":3,\"duplicate\":2,\"deceased\":1,\"unverified\":0,\"identityMismatch\":0,\"ineligible\":0,"
-        + "\"cash\":1,\"toBanks\":4}");
+        + "\"cash\":1,\"toBanks\":4,\"cashPaid\":0,\"uncollected\":0}");
     assertThat(b.path("sums").path("toBanks").asLong()).isEqualTo(500_000 + 750_000 + 500_000 + 600_000);
     assertThat(b.path("sums").path("cash").asLong()).isEqualTo(500_000);
     JsonNode errors = Json.read(get("/api/v1/payment-batches/" + batchId + "/errors", token("dolisa-demo")).body());

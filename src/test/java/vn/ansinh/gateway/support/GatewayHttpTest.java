@@ -38,6 +38,8 @@ public abstract class GatewayHttpTest {
   /** The event stream's Kafka (SPEC §4.17): a real KRaft broker, so every HTTP test also publishes its events. */
   protected static final KafkaBroker kafka = new KafkaBroker(
       Path.of("target", "test-kafka", Long.toString(ProcessHandle.current().pid()))).start();
+  /** An OpenTelemetry collector's OTLP/HTTP traces endpoint; never reset, so spans of every test land there. */
+  protected static final WireMockServer collector = startCollector();
   private static final Map<String, String> tokens = new ConcurrentHashMap<>();
   protected static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -47,14 +49,26 @@ public abstract class GatewayHttpTest {
   @Autowired
   protected CircuitBreaker populationRegistryCircuitBreaker;
 
+  @Autowired
+  protected CircuitBreaker walletProviderCircuitBreaker;
+
   private static WireMockServer startRegistry() {
     WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(40));
     server.start();
     return server;
   }
 
+  private static WireMockServer startCollector() {
+    WireMockServer server = new WireMockServer(options().dynamicPort());
+    server.start();
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/v1/traces")
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)));
+    return server;
+  }
+
   @DynamicPropertySource
   static void gatewayProperties(DynamicPropertyRegistry props) {
+    props.add("management.otlp.tracing.endpoint", () -> collector.baseUrl() + "/v1/traces");
     props.add("gateway.agencies.population-registry.url", () -> registry.baseUrl() + "/population");
     props.add("gateway.data-dir", () -> "target/test-data/" + ProcessHandle.current().pid());
     props.add("gateway.banks[970405].url", () -> registry.baseUrl() + "/banks/970405");
@@ -63,9 +77,19 @@ public abstract class GatewayHttpTest {
     props.add("gateway.notifications[dolisa-demo].format", () -> "DOLISA_JSON");
     props.add("gateway.notifications[vss-demo].url", () -> registry.baseUrl() + "/vss/notifications");
     props.add("gateway.notifications[vss-demo].format", () -> "VSS");
+    props.add("gateway.notifications[relief-other-test].url", () -> registry.baseUrl() + "/dolisa/notifications");
+    props.add("gateway.notifications[relief-other-test].format", () -> "DOLISA_JSON");
     props.add("gateway.payments.treasury-url", () -> registry.baseUrl() + "/treasury");
     props.add("gateway.events.enabled", () -> "true");
     props.add("gateway.events.bootstrap-servers", kafka::bootstrapServers);
+    props.add("gateway.wallets[0].code", () -> "VIETTELMONEY");
+    props.add("gateway.wallets[0].name", () -> "Viettel Money");
+    props.add("gateway.wallets[0].url", () -> registry.baseUrl() + "/wallets/VIETTELMONEY");
+    props.add("gateway.wallets[0].partner", () -> "wallet-viettelmoney-demo");
+    props.add("gateway.wallets[1].code", () -> "VNPTMONEY");
+    props.add("gateway.wallets[1].name", () -> "VNPT Money");
+    props.add("gateway.wallets[1].url", () -> registry.baseUrl() + "/wallets/VNPTMONEY");
+    props.add("gateway.wallets[1].partner", () -> "wallet-vnptmoney-demo");
   }
 
   @BeforeEach
@@ -75,6 +99,7 @@ public abstract class GatewayHttpTest {
     // batch an earlier test left in validation ends, instead of calling the registry for ever
     PopulationRegistryStubs.nobodyElse(registry);
     populationRegistryCircuitBreaker.reset();
+    walletProviderCircuitBreaker.reset();
   }
 
   /**
