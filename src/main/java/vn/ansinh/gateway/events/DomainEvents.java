@@ -104,6 +104,12 @@ public class DomainEvents {
         " and bank_bin = ? and file_seq = ? and status = 'DISPATCHED'", List.of(bankBin, fileSeq));
   }
 
+  /** The payments of one wallet payment order that it dispatched. */
+  public void paymentsOfWalletOrder(long batchKey, String provider, String cause) {
+    payments(batchKey, cause, "(row_number() over (order by row_no) - 1)",
+        " and wallet_provider = ? and status = 'DISPATCHED'", List.of(provider));
+  }
+
   /** Some payments of a batch, by row number (a bank report's, a death record's). */
   public void paymentRows(long batchKey, List<Integer> rows, String cause) {
     if (!rows.isEmpty()) {

@@ -125,6 +125,10 @@ public class PaymentBatches {
     events.paymentsOfFile(key, bankBin, fileSeq, "bank-file " + fileId);
   }
 
+  void paymentsDispatchedToWallet(long key, String provider, String orderId) {
+    events.paymentsOfWalletOrder(key, provider, "wallet-order " + orderId);
+  }
+
   void paymentsChanged(long key, List<Integer> rows, String cause) {
     events.paymentRows(key, rows, cause);
   }
