@@ -75,6 +75,12 @@ public class AuditStore {
         Timestamp.from(Instant.now()));
   }
 
+  /** The stored events after {@code seq}, oldest first, at most {@code limit} (the event stream's feed). */
+  public List<ChainedAuditEvent> after(long seq, int limit) {
+    return jdbc.query("select " + COLUMNS + " from audit_event where seq > ? order by seq limit ?",
+        (rs, i) -> map(rs), seq, limit);
+  }
+
   public ChainHead head() {
     return jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where id = 1",
         (rs, i) -> new ChainHead(rs.getLong(1), rs.getString(2)));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.ansinh.gateway.events.DomainEvents;
 
 /** Opening requests sent to banks, and the personal-id → account mapping with its history. */
 @Repository
@@ -14,8 +15,10 @@ public class Accounts {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final DomainEvents events;
 
-  public Accounts(JdbcTemplate jdbc, Clock clock) {
+  public Accounts(JdbcTemplate jdbc, Clock clock, DomainEvents events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -44,11 +47,14 @@ public class Accounts {
    * the rows stay, inactive, with when and why. Answers whose beneficiaries lost their account.
    */
   public List<Owned> deactivate(String personalId, String bankBin, String accountNumber, String reason) {
-    return jdbc.query("update beneficiary_account set active = false, deactivated_at = ?, deactivation_reason = ?"
+    List<Owned> stopped = jdbc.query("update beneficiary_account set active = false, deactivated_at = ?, deactivation_reason = ?"
             + " where active and personal_id = ? and bank_bin = ? and account_number = ?"
             + " returning owner, beneficiary_id",
         (rs, i) -> new Owned(rs.getString(1), rs.getString(2)), Timestamp.from(clock.instant()), reason, personalId,
         bankBin, accountNumber);
+    stopped.forEach(o -> events.account(o.owner(), o.beneficiaryId(), "account-stopped", bankBin,
+        AccountMasks.mask(accountNumber), reason));
+    return stopped;
   }
 
   /** The account most recently stopped, for the owning agency's notification only. */
@@ -71,6 +77,7 @@ public class Accounts {
             + " account_name, opened_at, active) values (?, ?, ?, ?, ?, ?, ?, ?, true)",
         b.owner(), r.beneficiaryId(), r.program().name(), r.personalId(), bankBin, accountNumber, accountName,
         Timestamp.from(openedAt != null ? openedAt : clock.instant()));
+    events.account(b.owner(), r.beneficiaryId(), "account-opened", bankBin, AccountMasks.mask(accountNumber), null);
   }
 
   public Optional<ActiveAccount> active(String owner, String beneficiaryId) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.ansinh.gateway.citizen.Gender;
+import vn.ansinh.gateway.events.DomainEvents;
 import vn.ansinh.gateway.payment.WalletRules;
 
 /** Beneficiaries, always read and written through their owner: no query crosses partners. */
@@ -17,16 +18,18 @@ public class Beneficiaries {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final DomainEvents events;
 
-  public Beneficiaries(JdbcTemplate jdbc, Clock clock) {
+  public Beneficiaries(JdbcTemplate jdbc, Clock clock, DomainEvents events) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Stores a new beneficiary; false when the owner already has one with this id (nothing changes). */
   public boolean insert(String owner, BeneficiaryRegistration r) {
     Timestamp now = Timestamp.from(clock.instant());
-    return jdbc.update("insert into beneficiary (owner, beneficiary_id, program, personal_id, full_name, date_of_birth, gender,"
+    boolean inserted = jdbc.update("insert into beneficiary (owner, beneficiary_id, program, personal_id, full_name, date_of_birth, gender,"
               + " province_code, commune_code, phone, preferred_bank_bin, social_insurance_number, household_id,"
               + " household_category, status, created_at, updated_at, wallet_provider, wallet_id)"
               + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (owner, beneficiary_id) do nothing",
@@ -35,6 +38,10 @@ public class Beneficiaries {
           r.preferredBankBin(), r.socialInsuranceNumber(), r.householdId(),
           r.householdCategory() == null ? null : r.householdCategory().name(), BeneficiaryStatus.VERIFYING.name(), now, now,
           r.walletProvider(), WalletRules.normalized(r.walletId())) == 1;
+    if (inserted) {
+      events.beneficiary(owner, r.beneficiaryId(), "registered");
+    }
+    return inserted;
   }
 
   public Optional<Beneficiary> find(String owner, String beneficiaryId) {
@@ -44,17 +51,23 @@ public class Beneficiaries {
 
   /** Onboarding's word on the beneficiary; a terminated one stays TERMINATED whatever work was still under way. */
   public void status(String owner, String beneficiaryId, BeneficiaryStatus status, String reason) {
-    jdbc.update("update beneficiary set status = ?, status_reason = ?, updated_at = ? where owner = ? and beneficiary_id = ?"
+    if (jdbc.update("update beneficiary set status = ?, status_reason = ?, updated_at = ? where owner = ? and beneficiary_id = ?"
         + " and terminated_from is null",
-        status.name(), reason, Timestamp.from(clock.instant()), owner, beneficiaryId);
+        status.name(), reason, Timestamp.from(clock.instant()), owner, beneficiaryId) == 1) {
+      events.beneficiary(owner, beneficiaryId, "status-changed");
+    }
   }
 
   /** Moves the beneficiary on only from {@code from}; false when it was elsewhere (nothing changes). */
   public boolean status(String owner, String beneficiaryId, BeneficiaryStatus from, BeneficiaryStatus status,
       String reason) {
-    return jdbc.update("update beneficiary set status = ?, status_reason = ?, updated_at = ?"
+    boolean moved = jdbc.update("update beneficiary set status = ?, status_reason = ?, updated_at = ?"
             + " where owner = ? and beneficiary_id = ? and status = ?",
         status.name(), reason, Timestamp.from(clock.instant()), owner, beneficiaryId, from.name()) == 1;
+    if (moved) {
+      events.beneficiary(owner, beneficiaryId, "status-changed");
+    }
+    return moved;
   }
 
   private static Beneficiary map(ResultSet rs, int row) throws SQLException {

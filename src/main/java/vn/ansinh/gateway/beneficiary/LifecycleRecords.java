@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.ansinh.gateway.events.DomainEvents;
 
 /**
  * What the lifecycle keeps beside the beneficiary row: its version and termination, the periods
@@ -30,8 +31,10 @@ public class LifecycleRecords {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final DomainEvents events;
 
-  public LifecycleRecords(JdbcTemplate jdbc, Clock clock) {
+  public LifecycleRecords(JdbcTemplate jdbc, Clock clock, DomainEvents events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -144,6 +147,7 @@ public class LifecycleRecords {
     jdbc.update("update beneficiary set terminated_from = ?, termination_reason = ?, status = 'TERMINATED',"
         + " status_reason = ?, updated_at = ? where owner = ? and beneficiary_id = ?", Date.valueOf(from), reason,
         "terminated from " + from + ": " + reason, Timestamp.from(clock.instant()), owner, beneficiaryId);
+    events.beneficiary(owner, beneficiaryId, "status-changed");
   }
 
   private void touch(String owner, String beneficiaryId) {

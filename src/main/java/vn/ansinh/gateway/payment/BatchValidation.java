@@ -215,6 +215,7 @@ public class BatchValidation {
       jdbc.update(PLAN_FILES, k, k, k);
     }
     batches.validated(k, totals);
+    batches.paymentsDecided(k);
     // one pass over the list for the gate's stops and the lifecycle's
     jdbc.query("select count(*) filter (where status = 'UNVERIFIED'), count(*) filter (where status = 'IDENTITY_MISMATCH'),"
         + " count(*) filter (where status = 'INELIGIBLE') from payment where batch_key = ?", rs -> {

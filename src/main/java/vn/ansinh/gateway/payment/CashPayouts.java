@@ -26,6 +26,7 @@ import vn.ansinh.gateway.error.ForbiddenException;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.NotFoundException;
 import vn.ansinh.gateway.error.Violation;
+import vn.ansinh.gateway.events.DomainEvents;
 import vn.ansinh.gateway.outbox.Outbox;
 
 /**
@@ -71,9 +72,12 @@ public class CashPayouts {
   private final Outbox outbox;
   private final ObjectMapper json;
   private final Clock clock;
+  private final DomainEvents events;
 
   public CashPayouts(JdbcTemplate jdbc, IdempotentRequests idempotent, CashProperties cash,
-      LifecycleProperties calendar, SubjectHasher subjects, Outbox outbox, ObjectMapper json, Clock clock) {
+      LifecycleProperties calendar, SubjectHasher subjects, Outbox outbox, ObjectMapper json, Clock clock,
+      DomainEvents events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.idempotent = idempotent;
     this.cash = cash;
@@ -131,6 +135,7 @@ public class CashPayouts {
     };
     jdbc.update("update payment set status = ?, status_reason = ?, representative_id = ? where batch_key = ? and row_no = ?",
         status.name(), reason, representative, p.batchKey(), p.row());
+    events.paymentRows(p.batchKey(), List.of(p.row()), "cash-payout");
     Instant now = clock.instant();
     jdbc.update("insert into cash_payout (batch_key, row_no, outcome, paid_at, place, representative_id, recorded_by,"
         + " recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)", p.batchKey(), p.row(), payout.outcome().name(),

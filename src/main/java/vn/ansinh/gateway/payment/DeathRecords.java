@@ -66,6 +66,7 @@ public class DeathRecords {
       if (putBack(key, row)) {
         freed++;
       }
+      batches.paymentsChanged(key, List.of(((Number) row.get("row_no")).intValue()), "death-record-corrected");
       String batchId = (String) row.get("batch_id");
       if (!touched.contains(batchId)) {
         touched.add(batchId);

@@ -67,6 +67,7 @@ public class DeathStops {
         owners.put(key, new String[] {(String) row.get("owner"), (String) row.get("batch_id")});
       }
       if (stop(key, row, personalId)) {
+        batches.paymentsChanged(key, List.of(((Number) row.get("row_no")).intValue()), "death-record");
         stopped.computeIfAbsent(key, k -> new ArrayList<>()).add(((Number) row.get("row_no")).intValue());
       }
     }

@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import vn.ansinh.gateway.events.DomainEvents;
 
 /** The payment_batch table: one row per submitted list, with its totals and status. */
 @Repository
@@ -17,8 +19,10 @@ public class PaymentBatches {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final DomainEvents events;
 
-  public PaymentBatches(JdbcTemplate jdbc, Clock clock) {
+  public PaymentBatches(JdbcTemplate jdbc, Clock clock, DomainEvents events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -43,6 +47,7 @@ public class PaymentBatches {
     jdbc.update("update payment_batch set received_count = ?, received_sum = ?, invalid_count = ?, status = ?,"
         + " status_reason = ?, updated_at = ? where batch_key = ?", count, new BigDecimal(sum), invalid, status.name(),
         reason, Timestamp.from(clock.instant()), key);
+    events.batch(key, "received");
   }
 
   /** The batch as partners read it: while a bank file or wallet order of it is dead-lettered, the status reason says which and why. */
@@ -93,6 +98,7 @@ public class PaymentBatches {
   void status(long key, BatchStatus status, String reason) {
     jdbc.update("update payment_batch set status = ?, status_reason = ?, updated_at = ? where batch_key = ?",
         status.name(), reason, Timestamp.from(clock.instant()), key);
+    events.batch(key, "status-changed");
   }
 
   void validated(long key, Totals t) {
@@ -100,12 +106,31 @@ public class PaymentBatches {
         + " bank_count = ?, bank_sum = ?, updated_at = ? where batch_key = ?", t.duplicates(), t.deceased(),
         t.cash(), new BigDecimal(t.cashSum()), t.bank(), new BigDecimal(t.bankSum()), Timestamp.from(clock.instant()),
         key);
+    events.batch(key, "validated");
   }
 
   void approved(long key, String approver, Instant at) {
     jdbc.update("update payment_batch set status = ?, status_reason = null, approved_by = ?, approved_at = ?,"
         + " updated_at = ? where batch_key = ?", BatchStatus.APPROVED.name(), approver, Timestamp.from(at),
         Timestamp.from(clock.instant()), key);
+    events.batch(key, "approved");
+  }
+
+  /** The event stream hears of payment status changes through here, grouped (see {@link DomainEvents}). */
+  void paymentsDecided(long key) {
+    events.paymentsOfBatch(key, "validation");
+  }
+
+  void paymentsDispatched(long key, String bankBin, int fileSeq, String fileId) {
+    events.paymentsOfFile(key, bankBin, fileSeq, "bank-file " + fileId);
+  }
+
+  void paymentsDispatchedToWallet(long key, String provider, String orderId) {
+    events.paymentsOfWalletOrder(key, provider, "wallet-order " + orderId);
+  }
+
+  void paymentsChanged(long key, List<Integer> rows, String cause) {
+    events.paymentRows(key, rows, cause);
   }
 
   /** The eligibility gate's progress and stops: null until known. */

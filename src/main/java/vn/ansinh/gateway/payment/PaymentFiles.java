@@ -82,6 +82,7 @@ public class PaymentFiles {
         + " and status = 'PLANNED'", now, file.fileId()) == 1) {
       jdbc.update("update payment set status = 'DISPATCHED' where batch_key = ? and bank_bin = ? and file_seq = ?"
           + " and status = 'PENDING'", file.batchKey(), file.bankBin(), file.fileSeq());
+      batches.paymentsDispatched(file.batchKey(), file.bankBin(), file.fileSeq(), file.fileId());
     }
     long left = WalletOrders.undelivered(jdbc, file.batchKey());   // its wallet orders too
     if (batch.status() == BatchStatus.APPROVED || batch.status() == BatchStatus.DISPATCHING) {

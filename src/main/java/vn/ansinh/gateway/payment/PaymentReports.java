@@ -103,6 +103,7 @@ public class PaymentReports {
     List<Reported> found = resolve(bin, report);
     Map<String, Integer> outcomes = new TreeMap<>();
     Map<Long, List<Result>> results = new TreeMap<>();
+    Map<Long, List<Integer>> rows = new TreeMap<>();
     Map<String, PaymentStatus> now = new HashMap<>();   // a payment reported twice in one message moves on from its newest status
     for (int i = 0; i < found.size(); i++) {
       Reported payment = found.get(i);
@@ -123,12 +124,14 @@ public class PaymentReports {
         accountStops.reported(payment.personalId(), bin, payment.accountNumber(), entry.reason());
       }
       outcomes.merge(entry.outcome().name(), 1, Integer::sum);
+      rows.computeIfAbsent(payment.batchKey(), k -> new ArrayList<>()).add(payment.row());
       results.computeIfAbsent(payment.batchKey(), k -> new ArrayList<>()).add(new Result(payment.paymentId(),
           payment.beneficiaryId(), entry.outcome(), entry.reason(), payment.amount(), payment.personalId(),
           entry.outcome() == PaymentStatus.PAID ? "ACCOUNT" : null, payment.viaRepresentative()));
     }
     for (var batch : results.entrySet()) {
       settle(batch.getKey());
+      batches.paymentsChanged(batch.getKey(), rows.get(batch.getKey()), "bank-report " + report.messageId());
       tell(bin, report.messageId(), batch.getKey(), batch.getValue());
     }
     Map<String, Object> answer = new LinkedHashMap<>();

@@ -131,6 +131,7 @@ public class WalletOrders {
         + " and status = 'PLANNED'", Timestamp.from(clock.instant()), order.orderId()) == 1) {
       jdbc.update("update payment set status = 'DISPATCHED' where batch_key = ? and wallet_provider = ?"
           + " and status = 'PENDING'", order.batchKey(), order.provider());
+      batches.paymentsDispatchedToWallet(order.batchKey(), order.provider(), order.orderId());
     }
     if (batch.status() == BatchStatus.APPROVED || batch.status() == BatchStatus.DISPATCHING) {
       batches.status(batch.key(), undelivered(jdbc, batch.key()) == 0 ? BatchStatus.DISPATCHED

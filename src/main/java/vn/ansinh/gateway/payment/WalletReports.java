@@ -94,6 +94,7 @@ public class WalletReports {
     List<Reported> found = resolve(provider.code(), report);
     Map<String, Integer> outcomes = new TreeMap<>();
     Map<Long, List<PaymentReports.Result>> results = new TreeMap<>();
+    Map<Long, List<Integer>> rows = new TreeMap<>();
     Map<String, PaymentStatus> now = new HashMap<>();   // a payment reported twice in one report moves on from its newest status
     for (int i = 0; i < found.size(); i++) {
       Reported payment = found.get(i);
@@ -111,12 +112,14 @@ public class WalletReports {
         deceased.record(payment.personalId(), "wallet-" + provider.code());
       }
       outcomes.merge(entry.status().name(), 1, Integer::sum);
+      rows.computeIfAbsent(payment.batchKey(), k -> new ArrayList<>()).add(payment.row());
       results.computeIfAbsent(payment.batchKey(), k -> new ArrayList<>()).add(new PaymentReports.Result(
           payment.paymentId(), payment.beneficiaryId(), entry.status(), entry.reason(), payment.amount(),
           payment.personalId()));
     }
     for (var batch : results.entrySet()) {
       bankReports.settle(batch.getKey());
+      batches.paymentsChanged(batch.getKey(), rows.get(batch.getKey()), "wallet-report " + report.reportId());
       tell(provider.code(), report.reportId(), batch.getKey(), batch.getValue());
     }
     Map<String, Object> answer = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -34,6 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class GatewayHttpTest {
 
   protected static final WireMockServer registry = startRegistry();
+  /** The event stream's Kafka (SPEC §4.17): a real KRaft broker, so every HTTP test also publishes its events. */
+  protected static final KafkaBroker kafka = new KafkaBroker(
+      Path.of("target", "test-kafka", Long.toString(ProcessHandle.current().pid()))).start();
   /** An OpenTelemetry collector's OTLP/HTTP traces endpoint; never reset, so spans of every test land there. */
   protected static final WireMockServer collector = startCollector();
   private static final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -76,6 +80,8 @@ public abstract class GatewayHttpTest {
     props.add("gateway.notifications[relief-other-test].url", () -> registry.baseUrl() + "/dolisa/notifications");
     props.add("gateway.notifications[relief-other-test].format", () -> "DOLISA_JSON");
     props.add("gateway.payments.treasury-url", () -> registry.baseUrl() + "/treasury");
+    props.add("gateway.events.enabled", () -> "true");
+    props.add("gateway.events.bootstrap-servers", kafka::bootstrapServers);
     props.add("gateway.wallets[0].code", () -> "VIETTELMONEY");
     props.add("gateway.wallets[0].name", () -> "Viettel Money");
     props.add("gateway.wallets[0].url", () -> registry.baseUrl() + "/wallets/VIETTELMONEY");

@@ -1,0 +1,68 @@
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads the gateway's event topics from the beginning, with nothing but kafka-clients on the class path.
+ *
+ *   java -cp "$(cat target/kafka.classpath)" bench/EventTopics.java localhost:9092 tail ansinh.payment.v1 …
+ *     prints every event (its JSON) as it arrives, until stopped;
+ *   java -cp … bench/EventTopics.java localhost:9092 stats ansinh.beneficiary.v1 ansinh.payment.v1 ansinh.audit.v1
+ *     reads until nothing more arrives for 5 s, then prints
+ *     "EVENTS <records> <distinct ids> <payment statuses> <first ms> <last ms>" (record timestamps).
+ */
+public class EventTopics {
+
+  private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+  public static void main(String[] args) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "event-topics-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");   // rounds Kafka aborted are not events
+    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 << 20));
+    boolean tail = "tail".equals(args[1]);
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(args).subList(2, args.length));
+      long records = 0;
+      long statuses = 0;
+      long first = Long.MAX_VALUE;
+      long last = 0;
+      Set<String> ids = new HashSet<>();
+      long quietSince = System.nanoTime();
+      while (tail || System.nanoTime() - quietSince < 5_000_000_000L) {
+        var batch = consumer.poll(Duration.ofMillis(500));
+        if (!batch.isEmpty()) {
+          quietSince = System.nanoTime();
+        }
+        for (ConsumerRecord<String, String> r : batch) {
+          if (tail) {
+            System.out.println(r.value());
+            continue;
+          }
+          records++;
+          first = Math.min(first, r.timestamp());
+          last = Math.max(last, r.timestamp());
+          Matcher id = ID.matcher(r.value());
+          if (id.find()) {
+            ids.add(id.group(1));
+          }
+          if (r.value().contains("\"type\":\"vn.ansinh.gateway.payment.statuses-changed\"")) {
+            statuses += r.value().split("\"status\"\\s*:", -1).length - 1;   // one per payment listed
+          }
+        }
+      }
+      System.out.println("EVENTS " + records + " " + ids.size() + " " + statuses + " " + first + " " + last);
+    }
+  }
+}

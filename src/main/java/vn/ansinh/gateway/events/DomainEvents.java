@@ -1,0 +1,150 @@
+package vn.ansinh.gateway.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.ansinh.gateway.audit.SubjectHasher;
+
+/**
+ * Writes domain events to the outbox table {@code domain_event} in the caller's transaction, so an
+ * event exists exactly when its change does. Each event reads the state it tells from the row just
+ * changed, after that row's lock was taken: events of one key are numbered in the order they happen.
+ * Payment status changes are grouped (a bank file, a report, a validation: one event per
+ * {@code payments-per-event} payments), built in one statement, never one insert per payment.
+ * With {@code gateway.events.enabled} false nothing is written.
+ */
+@Repository
+public class DomainEvents {
+
+  public static final String BENEFICIARY = "beneficiary";
+  public static final String PAYMENT = "payment";
+  public static final String AUDIT = "audit";
+  static final String TYPE_PREFIX = "vn.ansinh.gateway.";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String INSERT = "insert into domain_event (family, type, partner, event_key, subject, data, created_at) ";
+  /**
+   * A payment in a grouped event: its row of the list, the payer's payment id (none on some invalid
+   * rows), its status and reason. Written as text, not with json_build_object: a million of these
+   * are built inside validation's transaction.
+   */
+  private static final String PAYMENT_ITEM = "'{\"row\":' || row_no || coalesce(',\"paymentId\":' || to_json(payment_id)::text, '')"
+      + " || ',\"status\":\"' || status || '\"' || coalesce(',\"statusReason\":' || to_json(status_reason)::text, '') || '}'";
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final SubjectHasher hasher;
+  private final EventStreamProperties properties;
+
+  public DomainEvents(JdbcTemplate jdbc, Clock clock, SubjectHasher hasher, EventStreamProperties properties) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.hasher = hasher;
+    this.properties = properties;
+  }
+
+  /** The beneficiary as it is now ({@code beneficiary.registered}, {@code beneficiary.status-changed}): ids, program, status. */
+  public void beneficiary(String owner, String beneficiaryId, String type) {
+    if (!properties.enabled()) {
+      return;
+    }
+    String subjectHash = jdbc.query("select personal_id from beneficiary where owner = ? and beneficiary_id = ?",
+        rs -> rs.next() ? hasher.hash(rs.getString(1)) : null, owner, beneficiaryId);
+    jdbc.update(INSERT + "select 'beneficiary', ?, owner, owner || '/' || beneficiary_id, beneficiary_id,"
+        + " json_strip_nulls(json_build_object('beneficiaryId', beneficiary_id, 'program', program, 'status', status,"
+        + " 'statusReason', status_reason, 'subjectHash', ?::text))::text, ? from beneficiary where owner = ? and beneficiary_id = ?",
+        TYPE_PREFIX + BENEFICIARY + "." + type, subjectHash, now(), owner, beneficiaryId);
+  }
+
+  /** An account opened or stopped for a beneficiary: the bank and the masked number only. */
+  public void account(String owner, String beneficiaryId, String type, String bankBin, String maskedAccount,
+      String reason) {
+    if (!properties.enabled()) {
+      return;
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("beneficiaryId", beneficiaryId);
+    data.put("bankBin", bankBin);
+    data.put("accountNumber", maskedAccount);
+    if (reason != null) {
+      data.put("reason", reason);
+    }
+    jdbc.update(INSERT + "values ('beneficiary', ?, ?, ?, ?, ?, ?)", TYPE_PREFIX + BENEFICIARY + "." + type,
+        owner, owner + "/" + beneficiaryId, beneficiaryId, json(data), now());
+  }
+
+  /** A batch milestone ({@code payment.batch.<type>}): the batch's status and counts as they are now. */
+  public void batch(long batchKey, String type) {
+    if (!properties.enabled()) {
+      return;
+    }
+    jdbc.update(INSERT + "select 'payment', ?, owner, batch_id, batch_id, json_strip_nulls(json_build_object("
+        + "'batchId', batch_id, 'program', program, 'period', period, 'status', status, 'statusReason', status_reason,"
+        + " 'receivedCount', received_count, 'invalidCount', invalid_count, 'duplicateCount', duplicate_count,"
+        + " 'deceasedCount', deceased_count, 'cashCount', cash_count, 'bankCount', bank_count,"
+        + " 'bankSumVnd', bank_sum, 'approvedAt', approved_at))::text, ? from payment_batch where batch_key = ?",
+        TYPE_PREFIX + "payment.batch." + type, now(), batchKey);
+  }
+
+  /** Every payment of the batch with its status now: what validation decided (rows are numbered 1…n). */
+  public void paymentsOfBatch(long batchKey, String cause) {
+    payments(batchKey, cause, "(row_no - 1)", "", List.of());
+  }
+
+  /** The payments of one bank file that it dispatched. */
+  public void paymentsOfFile(long batchKey, String bankBin, int fileSeq, String cause) {
+    payments(batchKey, cause, "(row_number() over (order by row_no) - 1)",
+        " and bank_bin = ? and file_seq = ? and status = 'DISPATCHED'", List.of(bankBin, fileSeq));
+  }
+
+  /** The payments of one wallet payment order that it dispatched. */
+  public void paymentsOfWalletOrder(long batchKey, String provider, String cause) {
+    payments(batchKey, cause, "(row_number() over (order by row_no) - 1)",
+        " and wallet_provider = ? and status = 'DISPATCHED'", List.of(provider));
+  }
+
+  /** Some payments of a batch, by row number (a bank report's, a death record's). */
+  public void paymentRows(long batchKey, List<Integer> rows, String cause) {
+    if (!rows.isEmpty()) {
+      payments(batchKey, cause, "(row_number() over (order by row_no) - 1)", " and row_no = any(?)",
+          List.of((Object) rows.toArray(new Integer[0])));
+    }
+  }
+
+  /** Groups of {@code payments-per-event} payments by {@code position} (0, 1, 2… in row order), one event each. */
+  private void payments(long batchKey, String cause, String position, String where, List<Object> whereArgs) {
+    if (!properties.enabled()) {
+      return;
+    }
+    List<Object> args = new ArrayList<>(List.of(TYPE_PREFIX + "payment.statuses-changed", cause, now(),
+        properties.paymentsPerEvent(), batchKey));
+    args.addAll(whereArgs);
+    args.add(batchKey);
+    jdbc.update(INSERT + "select 'payment', ?, b.owner, b.batch_id, b.batch_id,"
+        + " '{\"batchId\":' || to_json(b.batch_id)::text || ',\"cause\":' || to_json(?::text)::text"
+        + " || ',\"payments\":[' || g.payments || ']}', ?"
+        + " from (select pos / ? as part, string_agg(item, ',' order by row_no) as payments"
+        + "   from (select row_no, " + PAYMENT_ITEM + " as item, " + position + " as pos"
+        + "     from payment where batch_key = ?" + where + ") p group by 1) g"
+        + " cross join payment_batch b where b.batch_key = ? order by g.part", args.toArray());
+  }
+
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
+  }
+
+  private static String json(Object data) {
+    try {
+      return JSON.writeValueAsString(data);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("event data not serialisable", e);
+    }
+  }
+}
