@@ -218,13 +218,17 @@ class BadInputTest extends GatewayHttpTest {
       /api/v1/beneficiaries/bulk                                        | application/json
       /api/v1/payment-batches?program=SOCIAL_ALLOWANCE&period=2026-11   | application/json
       /api/v1/account-openings/confirmations                            | application/json
+      /api/v1/relief-programs                                           | application/json
+      /api/v1/cash-payouts                                              | application/json
+      /api/v1/wallet-reports                                            | application/json
       """)
   void aJsonBodyThatIsNotUtf8Is400Everywhere(String path, String contentType) {
     // a payment list is read payment by payment: its bad bytes are in a payment, which the answer names
     String text = path.contains("payment-batches") ? "{\"payments\":[{\"fullName\":\"\u00e9\u00ff\"}]}"
         : "{\"fullName\":\"Nguy\u1ec5n\",\"x\":\"\u00e9\u00ff\"}";
     byte[] latin1 = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    String owner = path.contains("account-openings") ? "bank-970405-demo" : "dolisa-demo";
+    String owner = path.contains("account-openings") ? "bank-970405-demo" : path.contains("cash-payouts") ? "vnpost-demo"
+        : path.contains("wallet-reports") ? "wallet-viettelmoney-demo" : "dolisa-demo";
     HttpResponse<String> response = send(HttpRequest.newBuilder(url(path))
         .header("Authorization", "Bearer " + token(owner)).header("Content-Type", contentType)
         .header("Idempotency-Key", "k-utf8").header("X-JWS-Signature", "x..y")
@@ -293,6 +297,10 @@ class BadInputTest extends GatewayHttpTest {
       infosec-demo | /api/v1/audit/events?partner=%00x                    | a NUL in a query parameter
       infosec-demo | /api/v1/audit/events?outcome=%07                     | a bell in a query parameter
       dolisa-demo  | /api/v1/reports/reconciliation?batchId=%00           | a NUL in a batch id
+      dolisa-demo  | /api/v1/reports/relief?reliefProgramId=%00          | a NUL in a relief program id
+      vnpost-demo  | /api/v1/cash-payouts?period=%2B999999-01&communeCode=16702 | an absurd period in the cash list
+      vnpost-demo  | /api/v1/cash-payouts?period=2026-11&communeCode=%00  | a NUL in a commune code
+      infosec-demo | /api/v1/audit/events?traceId=XYZ                     | a trace id that is not W3C
       """)
   void oddQueryParametersAre400(String partner, String path, String what) {
     HttpResponse<String> response = get(path, token(partner));
