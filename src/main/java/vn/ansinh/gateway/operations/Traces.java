@@ -5,7 +5,6 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -69,17 +68,5 @@ public class Traces {
   /** Makes the span current until the scope is closed (the caller still ends the span). */
   public Tracer.SpanInScope inScope(Span span) {
     return tracer.withSpan(span);
-  }
-
-  /** Runs the work with the span current, then ends the span. */
-  public <T> T inSpan(Span span, Supplier<T> work) {
-    try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-      return work.get();
-    } catch (RuntimeException e) {
-      span.error(e);
-      throw e;
-    } finally {
-      span.end();
-    }
   }
 }
