@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public class EventTopics {
 
   private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+  private static final Pattern ROWS = Pattern.compile("\"rows\":\"([0-9,-]*)\"");
 
   public static void main(String[] args) {
     Properties p = new Properties();
@@ -58,11 +59,22 @@ public class EventTopics {
             ids.add(id.group(1));
           }
           if (r.value().contains("\"type\":\"vn.ansinh.gateway.payment.statuses-changed\"")) {
-            statuses += r.value().split("\"status\"\\s*:", -1).length - 1;   // one per payment listed
+            Matcher rows = ROWS.matcher(r.value());
+            statuses += rows.find() ? rowsIn(rows.group(1)) : 0;
           }
         }
       }
       System.out.println("EVENTS " + records + " " + ids.size() + " " + statuses + " " + first + " " + last);
     }
+  }
+
+  /** How many rows a list of ranges names: "1-4,6,9-10" is 7. */
+  static long rowsIn(String ranges) {
+    long n = 0;
+    for (String range : ranges.split(",")) {
+      int dash = range.indexOf('-');
+      n += dash < 0 ? 1 : Long.parseLong(range.substring(dash + 1)) - Long.parseLong(range.substring(0, dash)) + 1;
+    }
+    return n;
   }
 }

@@ -16,8 +16,10 @@ import vn.ansinh.gateway.audit.SubjectHasher;
  * Writes domain events to the outbox table {@code domain_event} in the caller's transaction, so an
  * event exists exactly when its change does. Each event reads the state it tells from the row just
  * changed, after that row's lock was taken: events of one key are numbered in the order they happen.
- * Payment status changes are grouped (a bank file, a report, a validation: one event per
- * {@code payments-per-event} payments), built in one statement, never one insert per payment.
+ * Payment status changes are grouped (a validation, a bank file, a report): one event per status
+ * (and reason) naming the rows that took it as ranges ({@code "1-4,6,9-120"}), at most
+ * {@code payments-per-event} rows each, built in one statement, never one insert per payment; a
+ * million statuses are a few megabytes on the stream, not a few hundred.
  * With {@code gateway.events.enabled} false nothing is written.
  */
 @Repository
@@ -30,14 +32,6 @@ public class DomainEvents {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INSERT = "insert into domain_event (family, type, partner, event_key, subject, data, created_at) ";
-  /**
-   * A payment in a grouped event: its row of the list, the payer's payment id (none on some invalid
-   * rows), its status and reason. Written as text, not with json_build_object: a million of these
-   * are built inside validation's transaction.
-   */
-  private static final String PAYMENT_ITEM = "'{\"row\":' || row_no || coalesce(',\"paymentId\":' || to_json(payment_id)::text, '')"
-      + " || ',\"status\":\"' || status || '\"' || coalesce(',\"statusReason\":' || to_json(status_reason)::text, '') || '}'";
-
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final SubjectHasher hasher;
@@ -93,33 +87,34 @@ public class DomainEvents {
         TYPE_PREFIX + "payment.batch." + type, now(), batchKey);
   }
 
-  /** Every payment of the batch with its status now: what validation decided (rows are numbered 1…n). */
+  /** Every payment of the batch with its status now: what validation decided. */
   public void paymentsOfBatch(long batchKey, String cause) {
-    payments(batchKey, cause, "(row_no - 1)", "", List.of());
+    payments(batchKey, cause, "", List.of());
   }
 
   /** The payments of one bank file that it dispatched. */
   public void paymentsOfFile(long batchKey, String bankBin, int fileSeq, String cause) {
-    payments(batchKey, cause, "(row_number() over (order by row_no) - 1)",
-        " and bank_bin = ? and file_seq = ? and status = 'DISPATCHED'", List.of(bankBin, fileSeq));
+    payments(batchKey, cause, " and bank_bin = ? and file_seq = ? and status = 'DISPATCHED'", List.of(bankBin, fileSeq));
   }
 
   /** The payments of one wallet payment order that it dispatched. */
   public void paymentsOfWalletOrder(long batchKey, String provider, String cause) {
-    payments(batchKey, cause, "(row_number() over (order by row_no) - 1)",
-        " and wallet_provider = ? and status = 'DISPATCHED'", List.of(provider));
+    payments(batchKey, cause, " and wallet_provider = ? and status = 'DISPATCHED'", List.of(provider));
   }
 
   /** Some payments of a batch, by row number (a bank report's, a death record's). */
   public void paymentRows(long batchKey, List<Integer> rows, String cause) {
     if (!rows.isEmpty()) {
-      payments(batchKey, cause, "(row_number() over (order by row_no) - 1)", " and row_no = any(?)",
-          List.of((Object) rows.toArray(new Integer[0])));
+      payments(batchKey, cause, " and row_no = any(?)", List.of((Object) rows.toArray(new Integer[0])));
     }
   }
 
-  /** Groups of {@code payments-per-event} payments by {@code position} (0, 1, 2… in row order), one event each. */
-  private void payments(long batchKey, String cause, String position, String where, List<Object> whereArgs) {
+  /**
+   * One event per status and reason (and per {@code payments-per-event} rows of it), in the order of
+   * each group's first row. Rows are numbered within their group ({@code k}): consecutive rows of a
+   * group share {@code row_no - k}, so each island is a range.
+   */
+  private void payments(long batchKey, String cause, String where, List<Object> whereArgs) {
     if (!properties.enabled()) {
       return;
     }
@@ -129,11 +124,18 @@ public class DomainEvents {
     args.add(batchKey);
     jdbc.update(INSERT + "select 'payment', ?, b.owner, b.batch_id, b.batch_id,"
         + " '{\"batchId\":' || to_json(b.batch_id)::text || ',\"cause\":' || to_json(?::text)::text"
-        + " || ',\"payments\":[' || g.payments || ']}', ?"
-        + " from (select pos / ? as part, string_agg(item, ',' order by row_no) as payments"
-        + "   from (select row_no, " + PAYMENT_ITEM + " as item, " + position + " as pos"
-        + "     from payment where batch_key = ?" + where + ") p group by 1) g"
-        + " cross join payment_batch b where b.batch_key = ? order by g.part", args.toArray());
+        + " || ',\"status\":\"' || g.status || '\"'"
+        + " || coalesce(',\"statusReason\":' || to_json(g.status_reason)::text, '')"
+        + " || ',\"count\":' || g.n || ',\"rows\":\"' || g.rows || '\"}', ?"
+        + " from (select status, status_reason, min(lo) as first, sum(c) as n,"
+        + "         string_agg(case when c = 1 then lo::text else lo || '-' || (lo + c - 1) end, ',' order by lo) as rows"
+        + "       from (select status, status_reason, k / ? as part, row_no - k as island, min(row_no) as lo, count(*) as c"
+        + "             from (select row_no, status, status_reason,"
+        + "                          row_number() over (partition by status, status_reason order by row_no) - 1 as k"
+        + "                   from payment where batch_key = ?" + where + ") p"
+        + "             group by 1, 2, 3, 4) i"
+        + "       group by status, status_reason, part) g"
+        + " cross join payment_batch b where b.batch_key = ? order by g.first", args.toArray());
   }
 
   private Timestamp now() {

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param source           the CloudEvents source of every event this gateway publishes
  * @param topics           one topic per event family
  * @param batchSize        events one publishing round claims and sends before it commits
- * @param paymentsPerEvent payment status changes grouped into one event (a bank file, a report, a validation)
+ * @param paymentsPerEvent rows one payment-status event names at most (as ranges; a bank file is one event)
  * @param pollIntervalMs   how often the publisher looks for new events when it found none (ms)
  * @param sendTimeoutMs    how long Kafka may take to acknowledge a round before it is retried (ms)
  */
