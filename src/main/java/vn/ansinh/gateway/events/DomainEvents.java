@@ -18,7 +18,7 @@ import vn.ansinh.gateway.audit.SubjectHasher;
  * changed, after that row's lock was taken: events of one key are numbered in the order they happen.
  * Payment status changes are grouped (a validation, a bank file, a report): one event per status
  * (and reason) naming the rows that took it as ranges ({@code "1-4,6,9-120"}), at most
- * {@code payments-per-event} rows each, built in one statement, never one insert per payment; a
+ * {@code ranges-per-event} ranges each, built in one statement, never one insert per payment; a
  * million statuses are a few megabytes on the stream, not a few hundred.
  * With {@code gateway.events.enabled} false nothing is written.
  */
@@ -110,32 +110,38 @@ public class DomainEvents {
   }
 
   /**
-   * One event per status and reason (and per {@code payments-per-event} rows of it), in the order of
-   * each group's first row. Rows are numbered within their group ({@code k}): consecutive rows of a
-   * group share {@code row_no - k}, so each island is a range.
+   * One event per status and reason (and per {@code ranges-per-event} ranges of it), in the order of
+   * each group's first row. One pass in row order: a range starts where the row before is not the
+   * previous number or has another status or reason; the running count of starts numbers the ranges.
    */
   private void payments(long batchKey, String cause, String where, List<Object> whereArgs) {
     if (!properties.enabled()) {
       return;
     }
     List<Object> args = new ArrayList<>(List.of(TYPE_PREFIX + "payment.statuses-changed", cause, now(),
-        properties.paymentsPerEvent(), batchKey));
+        properties.rangesPerEvent(), batchKey));
     args.addAll(whereArgs);
     args.add(batchKey);
-    jdbc.update(INSERT + "select 'payment', ?, b.owner, b.batch_id, b.batch_id,"
-        + " '{\"batchId\":' || to_json(b.batch_id)::text || ',\"cause\":' || to_json(?::text)::text"
-        + " || ',\"status\":\"' || g.status || '\"'"
-        + " || coalesce(',\"statusReason\":' || to_json(g.status_reason)::text, '')"
-        + " || ',\"count\":' || g.n || ',\"rows\":\"' || g.rows || '\"}', ?"
-        + " from (select status, status_reason, min(lo) as first, sum(c) as n,"
-        + "         string_agg(case when c = 1 then lo::text else lo || '-' || (lo + c - 1) end, ',' order by lo) as rows"
-        + "       from (select status, status_reason, k / ? as part, row_no - k as island, min(row_no) as lo, count(*) as c"
-        + "             from (select row_no, status, status_reason,"
-        + "                          row_number() over (partition by status, status_reason order by row_no) - 1 as k"
-        + "                   from payment where batch_key = ?" + where + ") p"
-        + "             group by 1, 2, 3, 4) i"
-        + "       group by status, status_reason, part) g"
-        + " cross join payment_batch b where b.batch_key = ? order by g.first", args.toArray());
+    jdbc.update(INSERT + """
+        select 'payment', ?, b.owner, b.batch_id, b.batch_id,
+          '{"batchId":' || to_json(b.batch_id)::text || ',"cause":' || to_json(?::text)::text
+          || ',"status":"' || g.status || '"' || coalesce(',"statusReason":' || to_json(g.status_reason)::text, '')
+          || ',"count":' || g.n || ',"rows":"' || g.rows || '"}', ?
+        from (select status, status_reason, min(lo) as first, sum(c) as n,
+                string_agg(case when c = 1 then lo::text else lo || '-' || (lo + c - 1) end, ',' order by lo) as rows
+              from (select status, status_reason, lo, c,
+                      (row_number() over (partition by status, status_reason order by lo) - 1) / ? as part
+                    from (select status, status_reason, min(row_no) as lo, count(*) as c
+                          from (select row_no, status, status_reason, sum(starts) over (order by row_no) as range_no
+                                from (select row_no, status, status_reason,
+                                        case when lag(row_no) over w = row_no - 1 and lag(status) over w = status
+                                               and lag(status_reason) over w is not distinct from status_reason
+                                             then 0 else 1 end as starts
+                                      from payment where batch_key = ?""" + where + """
+                                      window w as (order by row_no)) s) n
+                          group by range_no, status, status_reason) r) i
+              group by status, status_reason, part) g
+        cross join payment_batch b where b.batch_key = ? order by g.first""", args.toArray());
   }
 
   private Timestamp now() {

@@ -8,13 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param source           the CloudEvents source of every event this gateway publishes
  * @param topics           one topic per event family
  * @param batchSize        events one publishing round claims and sends before it commits
- * @param paymentsPerEvent rows one payment-status event names at most (as ranges; a bank file is one event)
+ * @param rangesPerEvent   ranges of rows one payment-status event names at most (its size: about 16 bytes a range)
  * @param pollIntervalMs   how often the publisher looks for new events when it found none (ms)
  * @param sendTimeoutMs    how long Kafka may take to acknowledge a round before it is retried (ms)
  */
 @ConfigurationProperties("gateway.events")
 public record EventStreamProperties(boolean enabled, String bootstrapServers, String source, Topics topics,
-    int batchSize, int paymentsPerEvent, long pollIntervalMs, int sendTimeoutMs) {
+    int batchSize, int rangesPerEvent, long pollIntervalMs, int sendTimeoutMs) {
 
   /** @param beneficiary lifecycle and accounts; @param payment statuses and batch milestones; @param audit the SIEM feed */
   public record Topics(String beneficiary, String payment, String audit) {

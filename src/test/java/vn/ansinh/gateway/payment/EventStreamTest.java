@@ -118,11 +118,13 @@ class EventStreamTest extends PaymentCycleTest {
         "vn.ansinh.gateway.payment.batch.validated", "vn.ansinh.gateway.payment.statuses-changed",
         "vn.ansinh.gateway.payment.batch.approved", "vn.ansinh.gateway.payment.statuses-changed",
         "vn.ansinh.gateway.payment.batch.status-changed");
-    // each status once per cause, its rows as ranges: the duplicate splits the payable rows
+    // each status per cause, its rows as ranges: the duplicate splits the payable rows (in two events
+    // here, ranges-per-event being 1 in tests)
     assertThat(statusesBy(ofBatch, "validation")).containsExactly(Map.entry("PENDING", "1-2,4"),
         Map.entry("DUPLICATE", "3"));
     assertThat(statusesBy(ofBatch, "bank-file " + file)).containsExactly(Map.entry("DISPATCHED", "1-2,4"));
     assertThat(statusesBy(ofBatch, "bank-report")).containsExactly(Map.entry("PAID", "1"));
+    assertThat(ofBatch).filteredOn(e -> e.at("/data/cause").asText().equals("validation")).hasSize(3);
     assertThat(ofBatch).filteredOn(e -> e.at("/data/rows").isTextual()).allSatisfy(e -> assertThat(
         e.at("/data/count").asInt()).isEqualTo(rowsIn(e.at("/data/rows").asText())));
     assertThat(ofBatch).last().satisfies(e -> assertThat(e.at("/data/batchId").asText()).isEqualTo(batchId));

@@ -82,6 +82,7 @@ public abstract class GatewayHttpTest {
     props.add("gateway.payments.treasury-url", () -> registry.baseUrl() + "/treasury");
     props.add("gateway.events.enabled", () -> "true");
     props.add("gateway.events.bootstrap-servers", kafka::bootstrapServers);
+    props.add("gateway.events.ranges-per-event", () -> "1");   // every range an event of its own: tests see a status split
     props.add("gateway.wallets[0].code", () -> "VIETTELMONEY");
     props.add("gateway.wallets[0].name", () -> "Viettel Money");
     props.add("gateway.wallets[0].url", () -> registry.baseUrl() + "/wallets/VIETTELMONEY");
