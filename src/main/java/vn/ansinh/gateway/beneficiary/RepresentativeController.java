@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ansinh.gateway.payment.WalletRules;
 
 /**
  * A beneficiary's authorised representative (SPEC §4.16), for its owning agency only: another
@@ -27,15 +28,15 @@ public class RepresentativeController {
     this.lifecycle = lifecycle;
   }
 
-  /** As the owner reads it back: the personal id and account masked except their last 4 digits. */
+  /** As the owner reads it back: the personal id and account masked except their last 4 digits, the wallet like a beneficiary's. */
   public record RepresentativeView(String beneficiaryId, String personalId, String fullName, LocalDate dateOfBirth,
       String relationship, String authorisationReference, LocalDate validFrom, LocalDate validUntil, String bankBin,
-      String accountNumber, String status) {
+      String accountNumber, String walletProvider, String walletId, String status) {
 
     static RepresentativeView of(String beneficiaryId, Representatives.Representative r, LocalDate today) {
       return new RepresentativeView(beneficiaryId, AccountMasks.mask(r.personalId()), r.fullName(), r.dateOfBirth(),
           r.relationship(), r.authorisationReference(), r.validFrom(), r.validUntil(), r.bankBin(),
-          AccountMasks.mask(r.accountNumber()), r.validUntil().isBefore(today) ? "EXPIRED" : "ACTIVE");
+          AccountMasks.mask(r.accountNumber()), r.walletProvider(), WalletRules.mask(r.walletId()), r.validUntil().isBefore(today) ? "EXPIRED" : "ACTIVE");
     }
   }
 

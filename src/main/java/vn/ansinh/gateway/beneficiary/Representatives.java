@@ -17,10 +17,13 @@ import vn.ansinh.gateway.audit.AuditContext;
 import vn.ansinh.gateway.audit.SubjectHasher;
 import vn.ansinh.gateway.citizen.CitizenVerificationRequest;
 import vn.ansinh.gateway.citizen.CitizenVerificationResult;
+import vn.ansinh.gateway.citizen.NameKey;
 import vn.ansinh.gateway.error.ChangeRefusedException;
 import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.error.NotFoundException;
 import vn.ansinh.gateway.error.Violation;
+import vn.ansinh.gateway.payment.WalletDirectory;
+import vn.ansinh.gateway.payment.WalletRules;
 
 /**
  * A beneficiary's authorised representative (SPEC §4.16), set and ended by the owning agency only.
@@ -35,9 +38,13 @@ public class Representatives {
       "OTHER_RELATIVE", "GUARDIAN", "OTHER");
   private static final Pattern ACCOUNT = Pattern.compile("[0-9]{8,19}");
 
-  /** What the agency registers; {@code bankBin} and {@code accountNumber} together, or neither. */
+  /**
+   * What the agency registers; {@code bankBin} and {@code accountNumber} together, or neither; the
+   * representative's own wallet ({@code walletProvider} and {@code walletId}) instead of an account, never beside one.
+   */
   public record Authorisation(String personalId, String fullName, LocalDate dateOfBirth, String relationship,
-      String authorisationReference, LocalDate validUntil, String bankBin, String accountNumber) {
+      String authorisationReference, LocalDate validUntil, String bankBin, String accountNumber,
+      String walletProvider, String walletId) {
 
     @Override
     public String toString() {
@@ -48,7 +55,7 @@ public class Representatives {
   /** A representative as stored; {@code endedOn}: not used from that day. */
   public record Representative(long id, String personalId, String fullName, LocalDate dateOfBirth, String relationship,
       String authorisationReference, LocalDate validFrom, LocalDate validUntil, String bankBin, String accountNumber,
-      LocalDate endedOn) {
+      String walletProvider, String walletId, LocalDate endedOn) {
 
     @Override
     public String toString() {
@@ -62,19 +69,21 @@ public class Representatives {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final BankDirectory banks;
+  private final WalletDirectory wallets;
   private final RepresentativeProperties properties;
   private final SubjectHasher subjects;
   private final Clock clock;
 
   public Representatives(BeneficiaryLifecycle lifecycle, LifecycleRecords records, ProducerTemplate flows,
-      JdbcTemplate jdbc, TransactionTemplate tx, BankDirectory banks, RepresentativeProperties properties,
-      SubjectHasher subjects, Clock clock) {
+      JdbcTemplate jdbc, TransactionTemplate tx, BankDirectory banks, WalletDirectory wallets,
+      RepresentativeProperties properties, SubjectHasher subjects, Clock clock) {
     this.lifecycle = lifecycle;
     this.records = records;
     this.flows = flows;
     this.jdbc = jdbc;
     this.tx = tx;
     this.banks = banks;
+    this.wallets = wallets;
     this.properties = properties;
     this.subjects = subjects;
     this.clock = clock;
@@ -96,10 +105,12 @@ public class Representatives {
       jdbc.update("update representative set ended_on = ? where owner = ? and beneficiary_id = ? and ended_on is null",
           Date.valueOf(today), owner, beneficiaryId);
       jdbc.update("insert into representative (owner, beneficiary_id, personal_id, full_name, date_of_birth, relationship,"
-          + " authorisation_reference, valid_from, valid_until, bank_bin, account_number, created_by, created_at)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", owner, beneficiaryId, a.personalId(), a.fullName().strip(),
-          Date.valueOf(a.dateOfBirth()), a.relationship(), a.authorisationReference().strip(), Date.valueOf(today),
-          Date.valueOf(a.validUntil()), a.bankBin(), a.accountNumber(), changedBy, Timestamp.from(clock.instant()));
+          + " authorisation_reference, valid_from, valid_until, bank_bin, account_number, wallet_provider, wallet_id,"
+          + " name_key, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", owner,
+          beneficiaryId, a.personalId(), a.fullName().strip(), Date.valueOf(a.dateOfBirth()), a.relationship(),
+          a.authorisationReference().strip(), Date.valueOf(today), Date.valueOf(a.validUntil()), a.bankBin(),
+          a.accountNumber(), a.walletProvider(), WalletRules.normalized(a.walletId()), NameKey.of(a.fullName().strip()),
+          changedBy, Timestamp.from(clock.instant()));
       lifecycle.changed(owner, beneficiaryId, "REPRESENTATIVE_SET", List.of("representative"), today, a.relationship(),
           changedBy);
       return current(owner, beneficiaryId).orElseThrow();
@@ -134,7 +145,7 @@ public class Representatives {
               rs.getDate("date_of_birth").toLocalDate(), rs.getString("relationship"),
               rs.getString("authorisation_reference"), rs.getDate("valid_from").toLocalDate(),
               rs.getDate("valid_until").toLocalDate(), rs.getString("bank_bin"), rs.getString("account_number"),
-              ended == null ? null : ended.toLocalDate());
+              rs.getString("wallet_provider"), rs.getString("wallet_id"), ended == null ? null : ended.toLocalDate());
         }, owner, beneficiaryId).stream().findFirst();
   }
 
@@ -191,6 +202,7 @@ public class Representatives {
         v.add(Violation.of("accountNumber", "must be 8 to 19 digits"));
       }
     }
+    v.addAll(WalletRules.check(a.walletProvider(), a.walletId(), a.bankBin(), a.accountNumber(), wallets));
     if (!v.isEmpty()) {
       throw new InvalidRequestException(v);
     }

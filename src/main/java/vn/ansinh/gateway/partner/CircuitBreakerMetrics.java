@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -12,15 +13,17 @@ import org.springframework.stereotype.Component;
 /**
  * Every agency circuit breaker in /actuator/prometheus under Resilience4j's own metric names
  * ({@code resilience4j_circuitbreaker_state{name,state}} is 1 for the current state, the failure
- * rate, calls refused while open), for the dashboard and the alerts in deploy/monitoring.
+ * rate, calls refused while open), for the dashboard and the alerts in deploy/monitoring; each
+ * member of a group (each wallet provider) under its own name.
  */
 @Component
 public class CircuitBreakerMetrics implements MeterBinder {
 
   private final List<CircuitBreaker> breakers;
 
-  public CircuitBreakerMetrics(List<CircuitBreaker> breakers) {
-    this.breakers = breakers;
+  public CircuitBreakerMetrics(List<CircuitBreaker> breakers, List<AgencyCircuits.Group> groups) {
+    this.breakers = new ArrayList<>(breakers);
+    groups.forEach(g -> g.members().forEach(m -> this.breakers.add(g.of(m))));
   }
 
   @Override

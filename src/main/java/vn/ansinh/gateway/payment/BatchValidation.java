@@ -95,11 +95,12 @@ public class BatchValidation {
       """.formatted(CashPayouts.VALID_ON);
 
   // the representative's account where the payment goes through one, else the person's active account
-  // (this program's first); such rows are numbered on after the bank's rows
+  // (this program's first); such rows are numbered on after the bank's rows; the representative's account
+  // makes them the creditor (to_representative)
   private static final String RESOLVE_ACCOUNTS = """
       with found as (
-        select p.row_no, m.bank_bin, m.account_number from payment p
-        join lateral (select x.bank_bin, x.account_number from (
+        select p.row_no, m.bank_bin, m.account_number, m.rank = 0 as to_representative from payment p
+        join lateral (select x.bank_bin, x.account_number, x.rank from (
                         select r.bank_bin, r.account_number, 0 as rank, null::timestamptz as opened_at
                         from representative r where r.id = p.representative_id and r.account_number is not null
                         union all
@@ -117,7 +118,7 @@ public class BatchValidation {
         from found f left join counted c on c.bank_bin = f.bank_bin
       )
       update payment p set status = 'PENDING', bank_bin = n.bank_bin, account_number = n.account_number,
-             file_seq = n.file_seq
+             file_seq = n.file_seq, to_representative = n.to_representative
       from numbered n where p.batch_key = ? and p.row_no = n.row_no
       """;
 

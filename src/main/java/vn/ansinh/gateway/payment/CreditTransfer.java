@@ -6,8 +6,8 @@ package vn.ansinh.gateway.payment;
  * @param paymentId     the payer's payment id, sent as EndToEndId
  * @param amountVnd     whole đồng
  * @param bankBin       the creditor agent, by NAPAS BIN
- * @param accountNumber the beneficiary's account
- * @param creditorName  the beneficiary's name
+ * @param accountNumber the account paid: the beneficiary's, or their authorised representative's
+ * @param creditorName  the account holder's name: the beneficiary's, or the representative's
  * @param purpose       free text for the remittance information
  */
 public record CreditTransfer(String paymentId, long amountVnd, String bankBin, String accountNumber,

@@ -96,8 +96,10 @@ public class PaymentFiles {
         batch.approvedAt().atZone(VIETNAM).toLocalDate(), payer, properties.debtorName(),
         properties.debtorAccount(), properties.debtorAgentBin(), file.txCount(), file.ctrlSum());
     ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, file.txCount() * 700));
+    // the creditor is the account holder, whom banks compare: the representative when the account is theirs
     try (Stream<CreditTransfer> rows = cursor.queryForStream("select payment_id, amount_vnd, bank_bin, account_number,"
-        + " full_name, purpose from payment where batch_key = ? and bank_bin = ? and file_seq = ?"
+        + " case when to_representative then (select r.full_name from representative r where r.id = payment.representative_id)"
+        + " else full_name end, purpose from payment where batch_key = ? and bank_bin = ? and file_seq = ?"
         + " and " + PaymentStatus.IN_ITS_FILE + " order by row_no",
         PaymentFiles::transfer, file.batchKey(), file.bankBin(), file.fileSeq())) {
       Iterator<CreditTransfer> transfers = rows.iterator();

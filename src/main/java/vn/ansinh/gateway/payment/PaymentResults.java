@@ -28,7 +28,8 @@ import vn.ansinh.gateway.partner.AgencyCalls;
 public class PaymentResults {
 
   // how a payment was paid, in VSS's words: into an account, in cash at the payment point
-  private static final Map<String, String> VSS_METHOD = Map.of("ACCOUNT", "CHUYEN_KHOAN", "CASH", "TIEN_MAT");
+  private static final Map<String, String> VSS_METHOD = Map.of("ACCOUNT", "CHUYEN_KHOAN", "WALLET", "VI_DIEN_TU",
+      "CASH", "TIEN_MAT");
 
   private final JdbcTemplate jdbc;
   private final PaymentBatches batches;

@@ -30,20 +30,28 @@ public class WalletOrders {
 
   static final String DELIVERY = "wallet-payment-order";
   static final String UNCONFIRMED = "the wallet provider did not confirm that this wallet belongs to this person";
+  static final String UNCONFIRMED_REPRESENTATIVE = "the wallet provider did not confirm that this wallet belongs to"
+      + " the authorised representative";
 
-  // open wallet rows whose wallet has no confirmation on record: never paid (the checks ran just before)
+  // open wallet rows whose wallet has no confirmation on record for the person it is paid to: never paid
+  // (the checks ran just before)
   private static final String STOP_UNCONFIRMED = """
-      update payment p set status = 'IDENTITY_MISMATCH', status_reason = ?
-      where p.batch_key = ? and p.wallet_provider is not null and p.status in ('PENDING', 'RECEIVED')
+      update payment q set status = 'IDENTITY_MISMATCH', status_reason = case when q.to_representative then ? else ? end
+      from payment p %s
+      where q.batch_key = ? and q.wallet_provider is not null and q.status in ('PENDING', 'RECEIVED')
+        and p.batch_key = q.batch_key and p.row_no = q.row_no
         and not exists (select 1 from wallet_ownership w where w.provider = p.wallet_provider
-                        and w.wallet_id = p.wallet_id and w.personal_id = p.personal_id and w.name_key = p.name_key
-                        and w.confirmed)""";
+                        and w.wallet_id = p.wallet_id and w.personal_id = o.personal_id and w.name_key = o.name_key
+                        and w.confirmed)""".formatted(WalletOwnership.OWNER);
   private static final String PLAN = """
       insert into wallet_order (order_id, batch_key, provider, tx_count, total_vnd, status, created_at)
       select 'ASW' || ? || '-' || wallet_provider, ?, wallet_provider, count(*), sum(amount_vnd), 'PLANNED', ?
       from payment where batch_key = ? and wallet_provider is not null and status = 'PENDING' group by wallet_provider""";
-  private static final String ORDER_ROWS = "select payment_id, wallet_id, full_name, amount_vnd, purpose from payment"
-      + " where batch_key = ? and wallet_provider = ? and " + PaymentStatus.IN_ITS_FILE + " order by row_no";
+  // the name is the wallet owner's: the representative's when the wallet is theirs
+  private static final String ORDER_ROWS = "select p.payment_id, p.wallet_id, o.full_name, p.amount_vnd, p.purpose,"
+      + " p.representative_id is not null from payment p " + WalletOwnership.OWNER
+      + " where p.batch_key = ? and p.wallet_provider = ? and " + PaymentStatus.IN_ITS_FILE.replace("status", "p.status")
+      + " order by p.row_no";
 
   private final JdbcTemplate jdbc;
   private final PaymentBatches batches;
@@ -69,7 +77,7 @@ public class WalletOrders {
 
   /** Validation, in its transaction: unconfirmed wallets stopped, then the orders planned; returns the payments in them. */
   long plan(long batchKey) {
-    jdbc.update(STOP_UNCONFIRMED, UNCONFIRMED, batchKey);
+    jdbc.update(STOP_UNCONFIRMED, UNCONFIRMED_REPRESENTATIVE, UNCONFIRMED, batchKey);
     jdbc.update(PLAN, batchKey, batchKey, Timestamp.from(clock.instant()), batchKey);
     Long payments = jdbc.queryForObject("select coalesce(sum(tx_count), 0) from wallet_order where batch_key = ?",
         Long.class, batchKey);
@@ -104,6 +112,7 @@ public class WalletOrders {
       p.put("fullName", rs.getString(3));
       p.put("amountVnd", rs.getLong(4));
       p.put("purpose", rs.getString(5));
+      p.put("viaRepresentative", rs.getBoolean(6));
       return p;
     }, order.batchKey(), order.provider());
     Map<String, Object> body = new LinkedHashMap<>();

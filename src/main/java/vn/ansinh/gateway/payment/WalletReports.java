@@ -72,7 +72,7 @@ public class WalletReports {
   }
 
   private record Reported(long batchKey, int row, String paymentId, String beneficiaryId, String personalId,
-      long amount, PaymentStatus status) {}
+      long amount, PaymentStatus status, boolean viaRepresentative) {}
 
   /** Applies a report; the answer (200 and a summary) is stored, and given again for the same report. */
   @Transactional
@@ -115,7 +115,7 @@ public class WalletReports {
       rows.computeIfAbsent(payment.batchKey(), k -> new ArrayList<>()).add(payment.row());
       results.computeIfAbsent(payment.batchKey(), k -> new ArrayList<>()).add(new PaymentReports.Result(
           payment.paymentId(), payment.beneficiaryId(), entry.status(), entry.reason(), payment.amount(),
-          payment.personalId()));
+          payment.personalId(), entry.status() == PaymentStatus.PAID ? "WALLET" : null, payment.viaRepresentative()));
     }
     for (var batch : results.entrySet()) {
       bankReports.settle(batch.getKey());
@@ -211,10 +211,11 @@ public class WalletReports {
     }
     Map<String, Reported> payments = new HashMap<>();
     // locked: a status is read and moved on by one report at a time
-    jdbc.query("select payment_id, row_no, beneficiary_id, personal_id, amount_vnd, status from payment"
-        + " where batch_key = ? and wallet_provider = ? and " + PaymentStatus.IN_ITS_FILE + " for update", rs -> {
+    jdbc.query("select payment_id, row_no, beneficiary_id, personal_id, amount_vnd, status, representative_id is not null"
+        + " from payment where batch_key = ? and wallet_provider = ? and " + PaymentStatus.IN_ITS_FILE + " for update",
+        rs -> {
           payments.put(rs.getString(1), new Reported(order.batchKey(), rs.getInt(2), rs.getString(1), rs.getString(3),
-              rs.getString(4), rs.getLong(5), PaymentStatus.valueOf(rs.getString(6))));
+              rs.getString(4), rs.getLong(5), PaymentStatus.valueOf(rs.getString(6)), rs.getBoolean(7)));
         }, order.batchKey(), provider);
     return payments;
   }

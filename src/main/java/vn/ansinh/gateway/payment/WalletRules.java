@@ -26,8 +26,8 @@ public final class WalletRules {
     return m.matches() ? "0" + m.group(1) : null;
   }
 
-  /** The wallet's violations; none for a row that names no wallet. */
-  static List<Violation> check(String provider, String walletId, String bankBin, String accountNumber,
+  /** The wallet's violations; none for a row (or a representative) that names no wallet. */
+  public static List<Violation> check(String provider, String walletId, String bankBin, String accountNumber,
       WalletDirectory wallets) {
     List<Violation> v = new ArrayList<>(1);
     if (provider == null && walletId == null) {

@@ -60,6 +60,10 @@ class MonitoringMetricsTest extends GatewayHttpTest {
         + value(body, "resilience4j_circuitbreaker_state\\{[^}]*name=\"population-registry\"[^}]*state=\"open\"[^}]*\\}")
         + value(body, "resilience4j_circuitbreaker_state\\{[^}]*name=\"population-registry\"[^}]*state=\"half_open\"[^}]*\\}"))
         .as("exactly one state is the current one").isEqualTo(1);
+    for (String provider : new String[] {"wallet-VIETTELMONEY", "wallet-VNPTMONEY"}) {   // one circuit per wallet provider
+      assertThat(value(body, "resilience4j_circuitbreaker_state\\{[^}]*name=\"" + provider + "\"[^}]*state=\"closed\"[^}]*\\}"))
+          .as(provider).isEqualTo(1);
+    }
     assertThat(value(body, "gateway_audit_chain_head_sequence(?:\\{[^}]*\\})?")).isPositive();
     assertThat(body).containsPattern("gateway_requests_seconds_bucket\\{[^}]*partner=\"dolisa-demo\"");
   }

@@ -263,7 +263,7 @@ class WalletPaymentsTest extends PaymentCycleTest {
     assertThat(batch("dolisa-demo", batchId).path("status").asText()).isEqualTo("VALIDATING");
     // it keeps failing: the providers' circuit opens, shown on the health page without failing the instance
     await().atMost(Duration.ofSeconds(20)).until(() -> "CIRCUIT_OPEN".equals(Json.read(get("/actuator/health", null)
-        .body()).at("/components/walletProviders/status").asText()));
+        .body()).at("/components/walletProviders/components/VIETTELMONEY/status").asText()));
     assertThat(batch("dolisa-demo", batchId).path("status").asText()).isEqualTo("VALIDATING");
 
     registry.stubFor(post(urlMatching(OWNERSHIP)).atPriority(1).withRequestBody(containing("0912000501"))
@@ -271,6 +271,41 @@ class WalletPaymentsTest extends PaymentCycleTest {
             .withBody("{\"result\":\"CONFIRMED\"}")));
     JsonNode b = awaitStatus(batchId, "AWAITING_APPROVAL");
     assertThat(b.path("wallets").get(0).path("payments").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void oneProvidersOpenCircuitHoldsOnlyItsOwnWalletsWhileTheOtherProvidersPaymentsGoOut() {
+    walletProviderCircuits.of("VIETTELMONEY").transitionToForcedOpenState();
+    JsonNode health = Json.read(get("/actuator/health", null).body()).at("/components/walletProviders/components");
+    assertThat(health.at("/VIETTELMONEY/status").asText()).isEqualTo("CIRCUIT_OPEN");
+    assertThat(health.at("/VNPTMONEY/status").asText()).isEqualTo("UP");
+
+    // VNPT Money's payments go out while Viettel Money's circuit is open
+    String vnpt = batchIdOf(submitWallets("2028-01",
+        walletRow("WCIR-1", newPerson(), "Nguyễn Văn An", 500_000, "VNPTMONEY", "0812000901"), 1, 500_000));
+    awaitStatus(vnpt, "AWAITING_APPROVAL");
+    assertThat(approve("treasury-demo", vnpt).statusCode()).isEqualTo(200);
+    awaitStatus(vnpt, "DISPATCHED");
+    assertThat(ordersReceived("/wallets/VNPTMONEY/payment-orders", "WCIR-1")).isNotEmpty();
+
+    // a list with both: Viettel Money's wallet waits, VNPT Money's is asked about at once
+    String both = batchIdOf(submitWallets("2028-02",
+        walletRow("WCIR-2", newPerson(), "Nguyễn Văn An", 500_000, "VIETTELMONEY", "0912000902")
+            + walletRow("WCIR-3", newPerson(), "Nguyễn Văn An", 500_000, "VNPTMONEY", "0812000903"), 2, 1_000_000));
+    await().atMost(Duration.ofSeconds(20)).until(() -> batch("dolisa-demo", both).path("statusReason").asText()
+        .startsWith("held:"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !registry.findAll(postRequestedFor(urlEqualTo(
+        "/wallets/VNPTMONEY/wallets/ownership-checks")).withRequestBody(containing("0812000903"))).isEmpty());
+    assertThat(batch("dolisa-demo", both).path("status").asText()).isEqualTo("VALIDATING");
+    assertThat(registry.findAll(postRequestedFor(urlEqualTo("/wallets/VIETTELMONEY/wallets/ownership-checks"))
+        .withRequestBody(containing("0912000902")))).isEmpty();
+
+    walletProviderCircuits.of("VIETTELMONEY").transitionToClosedState();
+    JsonNode b = awaitStatus(both, "AWAITING_APPROVAL");
+    assertThat(b.path("wallets").findValuesAsText("walletProvider")).containsExactlyInAnyOrder("VIETTELMONEY",
+        "VNPTMONEY");
+    assertThat(registry.findAll(postRequestedFor(urlEqualTo("/wallets/VNPTMONEY/wallets/ownership-checks"))
+        .withRequestBody(containing("0812000903")))).as("its answer was kept while the other was held").hasSize(1);
   }
 
   @Test

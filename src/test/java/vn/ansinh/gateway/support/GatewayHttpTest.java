@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.ansinh.gateway.partner.AgencyCircuits;
 
 /**
  * The gateway on a random port, in demo mode with its embedded PostgreSQL, and WireMock standing in
@@ -50,7 +51,7 @@ public abstract class GatewayHttpTest {
   protected CircuitBreaker populationRegistryCircuitBreaker;
 
   @Autowired
-  protected CircuitBreaker walletProviderCircuitBreaker;
+  protected AgencyCircuits.Group walletProviderCircuits;
 
   private static WireMockServer startRegistry() {
     WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(40));
@@ -100,7 +101,7 @@ public abstract class GatewayHttpTest {
     // batch an earlier test left in validation ends, instead of calling the registry for ever
     PopulationRegistryStubs.nobodyElse(registry);
     populationRegistryCircuitBreaker.reset();
-    walletProviderCircuitBreaker.reset();
+    walletProviderCircuits.reset();
   }
 
   /**
