@@ -87,40 +87,71 @@ public class DomainEvents {
         TYPE_PREFIX + "payment.batch." + type, now(), batchKey);
   }
 
-  /** Every payment of the batch with its status now: what validation decided. */
+  /**
+   * Every payment of the batch with its status now: what validation decided. Most rows are PENDING,
+   * so only the others are read in order; the PENDING ranges are the gaps between them (rows are
+   * numbered 1…n), and a million-row list costs a scan, not a window over every row.
+   */
   public void paymentsOfBatch(long batchKey, String cause) {
-    payments(batchKey, cause, "", List.of());
+    String listed = " and (status <> 'PENDING' or status_reason is not null)";
+    payments(batchKey, cause, ranges(listed) + " union all " + PENDING_GAPS.formatted(listed),
+        List.of(batchKey, batchKey, batchKey));
   }
 
   /** The payments of one bank file that it dispatched. */
   public void paymentsOfFile(long batchKey, String bankBin, int fileSeq, String cause) {
-    payments(batchKey, cause, " and bank_bin = ? and file_seq = ? and status = 'DISPATCHED'", List.of(bankBin, fileSeq));
+    payments(batchKey, cause, ranges(" and bank_bin = ? and file_seq = ? and status = 'DISPATCHED'"),
+        List.of(batchKey, bankBin, fileSeq));
   }
 
   /** The payments of one wallet payment order that it dispatched. */
   public void paymentsOfWalletOrder(long batchKey, String provider, String cause) {
-    payments(batchKey, cause, " and wallet_provider = ? and status = 'DISPATCHED'", List.of(provider));
+    payments(batchKey, cause, ranges(" and wallet_provider = ? and status = 'DISPATCHED'"), List.of(batchKey, provider));
   }
 
   /** Some payments of a batch, by row number (a bank report's, a death record's). */
   public void paymentRows(long batchKey, List<Integer> rows, String cause) {
     if (!rows.isEmpty()) {
-      payments(batchKey, cause, " and row_no = any(?)", List.of((Object) rows.toArray(new Integer[0])));
+      payments(batchKey, cause, ranges(" and row_no = any(?)"),
+          List.of(batchKey, (Object) rows.toArray(new Integer[0])));
     }
   }
 
   /**
-   * One event per status and reason (and per {@code ranges-per-event} ranges of it), in the order of
-   * each group's first row. One pass in row order: a range starts where the row before is not the
-   * previous number or has another status or reason; the running count of starts numbers the ranges.
+   * The ranges (status, status_reason, lo, c) of the batch's rows that {@code where} selects, in one
+   * pass in row order: a range starts where the row before is not the previous number or has
+   * another status or reason; the running count of starts numbers the ranges. One parameter, the
+   * batch key, before those of {@code where}.
    */
-  private void payments(long batchKey, String cause, String where, List<Object> whereArgs) {
+  private static String ranges(String where) {
+    return """
+        select status, status_reason, min(row_no) as lo, count(*) as c
+        from (select row_no, status, status_reason, sum(starts) over (order by row_no) as range_no
+              from (select row_no, status, status_reason,
+                      case when lag(row_no) over w = row_no - 1 and lag(status) over w = status
+                             and lag(status_reason) over w is not distinct from status_reason
+                           then 0 else 1 end as starts
+                    from payment where batch_key = ?%s
+                    window w as (order by row_no)) s) n
+        group by range_no, status, status_reason""".formatted(where);
+  }
+
+  /** The PENDING ranges between the rows {@code %s} selects (parameters: the batch key, twice). */
+  private static final String PENDING_GAPS = """
+      select 'PENDING', null, lo, hi - lo + 1 from (
+        select lag(row_no, 1, 0) over (order by row_no) + 1 as lo, row_no - 1 as hi
+        from (select row_no from payment where batch_key = ?%s
+              union all select coalesce(max(row_no), 0) + 1 from payment where batch_key = ?) s) g
+      where hi >= lo""";
+
+  /** One event per status and reason (and per {@code ranges-per-event} of its ranges), in the order of each group's first row. */
+  private void payments(long batchKey, String cause, String ranges, List<Object> rangeArgs) {
     if (!properties.enabled()) {
       return;
     }
     List<Object> args = new ArrayList<>(List.of(TYPE_PREFIX + "payment.statuses-changed", cause, now(),
-        properties.rangesPerEvent(), batchKey));
-    args.addAll(whereArgs);
+        properties.rangesPerEvent()));
+    args.addAll(rangeArgs);
     args.add(batchKey);
     jdbc.update(INSERT + """
         select 'payment', ?, b.owner, b.batch_id, b.batch_id,
@@ -131,15 +162,8 @@ public class DomainEvents {
                 string_agg(case when c = 1 then lo::text else lo || '-' || (lo + c - 1) end, ',' order by lo) as rows
               from (select status, status_reason, lo, c,
                       (row_number() over (partition by status, status_reason order by lo) - 1) / ? as part
-                    from (select status, status_reason, min(row_no) as lo, count(*) as c
-                          from (select row_no, status, status_reason, sum(starts) over (order by row_no) as range_no
-                                from (select row_no, status, status_reason,
-                                        case when lag(row_no) over w = row_no - 1 and lag(status) over w = status
-                                               and lag(status_reason) over w is not distinct from status_reason
-                                             then 0 else 1 end as starts
-                                      from payment where batch_key = ?""" + where + """
-                                      window w as (order by row_no)) s) n
-                          group by range_no, status, status_reason) r) i
+                    from (""" + ranges + """
+                    ) r) i
               group by status, status_reason, part) g
         cross join payment_batch b where b.batch_key = ? order by g.first""", args.toArray());
   }

@@ -3,8 +3,12 @@ package vn.ansinh.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +44,22 @@ class BadInputTest extends GatewayHttpTest {
     assertThat(problem.get("errors")).extracting(e -> e.get("field").asText()).contains(field);
     assertThat(response.body()).doesNotContain(id);
     assertThat(registryCallsFromRequests()).isEmpty();
+  }
+
+  @Test
+  void badInputIsAClientErrorNotAnErrorInTheGatewaysLog() throws Exception {
+    Path log = Path.of("target/test-logs/gateway.log");   // application-test.yaml's logging.file.name
+    long before = Files.size(log);
+
+    assertThat(verify("{\"personalId\":\"04009000012X\",\"fullName\":\"An\",\"dateOfBirth\":\"1990-05-17\"}")
+        .statusCode()).isEqualTo(400);
+
+    String written;
+    try (InputStream in = Files.newInputStream(log)) {
+      in.skipNBytes(before);
+      written = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(written).doesNotContain(" ERROR ").doesNotContain("Failed delivery");
   }
 
   @Test
