@@ -89,71 +89,88 @@ public class DomainEvents {
 
   /**
    * Every payment of the batch with its status now: what validation decided. Most rows are PENDING,
-   * so only the others are read in order; the PENDING ranges are the gaps between them (rows are
-   * numbered 1…n), and a million-row list costs a scan, not a window over every row.
+   * so only the others are read and put in order; the PENDING ranges are the gaps between them
+   * (rows are numbered 1…n): a million-row list costs a scan, not a sort of every row.
    */
   public void paymentsOfBatch(long batchKey, String cause) {
-    String listed = " and (status <> 'PENDING' or status_reason is not null)";
-    payments(batchKey, cause, ranges(listed) + " union all " + PENDING_GAPS.formatted(listed),
-        List.of(batchKey, batchKey, batchKey));
+    payments(batchKey, cause, " and (status <> 'PENDING' or status_reason is not null)", List.of(), true);
   }
 
-  /** The payments of one bank file that it dispatched. */
-  public void paymentsOfFile(long batchKey, String bankBin, int fileSeq, String cause) {
-    payments(batchKey, cause, ranges(" and bank_bin = ? and file_seq = ? and status = 'DISPATCHED'"),
-        List.of(batchKey, bankBin, fileSeq));
-  }
-
-  /** The payments of one wallet payment order that it dispatched. */
-  public void paymentsOfWalletOrder(long batchKey, String provider, String cause) {
-    payments(batchKey, cause, ranges(" and wallet_provider = ? and status = 'DISPATCHED'"), List.of(batchKey, provider));
+  /**
+   * Payments that one step moved to one status ({@code DISPATCHED} by a bank file or a wallet order),
+   * by row: the rows come from the step's own update, so the event costs no second read of them.
+   */
+  public void paymentsMoved(long batchKey, String cause, String status, List<Integer> rows) {
+    if (!properties.enabled() || rows.isEmpty()) {
+      return;
+    }
+    int[] sorted = rows.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+    String head = ",\"cause\":" + json(cause) + ",\"status\":" + json(status);
+    StringBuilder ranges = new StringBuilder();
+    int count = 0;
+    int inEvent = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      int first = sorted[i];
+      while (i + 1 < sorted.length && sorted[i + 1] == sorted[i] + 1) {
+        i++;
+      }
+      ranges.append(ranges.isEmpty() ? "" : ",").append(first).append(first == sorted[i] ? "" : "-" + sorted[i]);
+      count += sorted[i] - first + 1;
+      if (++inEvent == properties.rangesPerEvent() || i == sorted.length - 1) {
+        jdbc.update(INSERT + "select 'payment', ?, owner, batch_id, batch_id, '{\"batchId\":' || to_json(batch_id)::text || ?,"
+            + " ? from payment_batch where batch_key = ?", TYPE_PREFIX + "payment.statuses-changed",
+            head + ",\"count\":" + count + ",\"rows\":\"" + ranges + "\"}", now(), batchKey);
+        ranges.setLength(0);
+        count = 0;
+        inEvent = 0;
+      }
+    }
   }
 
   /** Some payments of a batch, by row number (a bank report's, a death record's). */
   public void paymentRows(long batchKey, List<Integer> rows, String cause) {
     if (!rows.isEmpty()) {
-      payments(batchKey, cause, ranges(" and row_no = any(?)"),
-          List.of(batchKey, (Object) rows.toArray(new Integer[0])));
+      payments(batchKey, cause, " and row_no = any(?)", List.of((Object) rows.toArray(new Integer[0])), false);
     }
   }
 
   /**
-   * The ranges (status, status_reason, lo, c) of the batch's rows that {@code where} selects, in one
-   * pass in row order: a range starts where the row before is not the previous number or has
-   * another status or reason; the running count of starts numbers the ranges. One parameter, the
-   * batch key, before those of {@code where}.
+   * One event per status and reason (and per {@code ranges-per-event} of its ranges), in the order
+   * of each group's first row. The rows {@code where} selects are read first (materialized: the
+   * planner then takes the file's index, not the whole batch in row order) and numbered into ranges
+   * in one pass: a range starts where the row before is not the previous number or has another
+   * status or reason. With {@code gapsArePending}, the rows between them are PENDING ranges too.
    */
-  private static String ranges(String where) {
-    return """
-        select status, status_reason, min(row_no) as lo, count(*) as c
-        from (select row_no, status, status_reason, sum(starts) over (order by row_no) as range_no
-              from (select row_no, status, status_reason,
-                      case when lag(row_no) over w = row_no - 1 and lag(status) over w = status
-                             and lag(status_reason) over w is not distinct from status_reason
-                           then 0 else 1 end as starts
-                    from payment where batch_key = ?%s
-                    window w as (order by row_no)) s) n
-        group by range_no, status, status_reason""".formatted(where);
-  }
-
-  /** The PENDING ranges between the rows {@code %s} selects (parameters: the batch key, twice). */
-  private static final String PENDING_GAPS = """
-      select 'PENDING', null, lo, hi - lo + 1 from (
-        select lag(row_no, 1, 0) over (order by row_no) + 1 as lo, row_no - 1 as hi
-        from (select row_no from payment where batch_key = ?%s
-              union all select coalesce(max(row_no), 0) + 1 from payment where batch_key = ?) s) g
-      where hi >= lo""";
-
-  /** One event per status and reason (and per {@code ranges-per-event} of its ranges), in the order of each group's first row. */
-  private void payments(long batchKey, String cause, String ranges, List<Object> rangeArgs) {
+  private void payments(long batchKey, String cause, String where, List<Object> whereArgs, boolean gapsArePending) {
     if (!properties.enabled()) {
       return;
     }
-    List<Object> args = new ArrayList<>(List.of(TYPE_PREFIX + "payment.statuses-changed", cause, now(),
-        properties.rangesPerEvent()));
-    args.addAll(rangeArgs);
+    List<Object> args = new ArrayList<>();
     args.add(batchKey);
+    args.addAll(whereArgs);
+    if (gapsArePending) {
+      args.add(batchKey);
+    }
+    args.addAll(List.of(TYPE_PREFIX + "payment.statuses-changed", cause, now(), properties.rangesPerEvent(), batchKey));
+    String gaps = !gapsArePending ? "" : """
+         union all
+        select 'PENDING', null, lo, hi - lo + 1 from (
+          select lag(row_no, 1, 0) over (order by row_no) + 1 as lo, row_no - 1 as hi
+          from (select row_no from listed
+                union all select coalesce(max(row_no), 0) + 1 from payment where batch_key = ?) e) g
+        where hi >= lo""";
     jdbc.update(INSERT + """
+        with listed as materialized (select row_no, status, status_reason from payment where batch_key = ?""" + where + """
+        ), ranges as (
+          select status, status_reason, min(row_no) as lo, count(*) as c
+          from (select row_no, status, status_reason, sum(starts) over (order by row_no) as range_no
+                from (select row_no, status, status_reason,
+                        case when lag(row_no) over w = row_no - 1 and lag(status) over w = status
+                               and lag(status_reason) over w is not distinct from status_reason
+                             then 0 else 1 end as starts
+                      from listed window w as (order by row_no)) s) n
+          group by range_no, status, status_reason""" + gaps + """
+        )
         select 'payment', ?, b.owner, b.batch_id, b.batch_id,
           '{"batchId":' || to_json(b.batch_id)::text || ',"cause":' || to_json(?::text)::text
           || ',"status":"' || g.status || '"' || coalesce(',"statusReason":' || to_json(g.status_reason)::text, '')
@@ -162,8 +179,7 @@ public class DomainEvents {
                 string_agg(case when c = 1 then lo::text else lo || '-' || (lo + c - 1) end, ',' order by lo) as rows
               from (select status, status_reason, lo, c,
                       (row_number() over (partition by status, status_reason order by lo) - 1) / ? as part
-                    from (""" + ranges + """
-                    ) r) i
+                    from ranges) r
               group by status, status_reason, part) g
         cross join payment_batch b where b.batch_key = ? order by g.first""", args.toArray());
   }

@@ -121,12 +121,12 @@ public class PaymentBatches {
     events.paymentsOfBatch(key, "validation");
   }
 
-  void paymentsDispatched(long key, String bankBin, int fileSeq, String fileId) {
-    events.paymentsOfFile(key, bankBin, fileSeq, "bank-file " + fileId);
+  void paymentsDispatched(long key, List<Integer> rows, String fileId) {
+    events.paymentsMoved(key, "bank-file " + fileId, PaymentStatus.DISPATCHED.name(), rows);
   }
 
-  void paymentsDispatchedToWallet(long key, String provider, String orderId) {
-    events.paymentsOfWalletOrder(key, provider, "wallet-order " + orderId);
+  void paymentsDispatchedToWallet(long key, List<Integer> rows, String orderId) {
+    events.paymentsMoved(key, "wallet-order " + orderId, PaymentStatus.DISPATCHED.name(), rows);
   }
 
   void paymentsChanged(long key, List<Integer> rows, String cause) {

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import javax.xml.stream.XMLStreamException;
@@ -80,9 +81,10 @@ public class PaymentFiles {
     Timestamp now = Timestamp.from(clock.instant());
     if (jdbc.update("update payment_file set status = 'DELIVERED', delivered_at = ? where file_id = ?"
         + " and status = 'PLANNED'", now, file.fileId()) == 1) {
-      jdbc.update("update payment set status = 'DISPATCHED' where batch_key = ? and bank_bin = ? and file_seq = ?"
-          + " and status = 'PENDING'", file.batchKey(), file.bankBin(), file.fileSeq());
-      batches.paymentsDispatched(file.batchKey(), file.bankBin(), file.fileSeq(), file.fileId());
+      List<Integer> rows = jdbc.queryForList("update payment set status = 'DISPATCHED' where batch_key = ?"
+          + " and bank_bin = ? and file_seq = ? and status = 'PENDING' returning row_no", Integer.class,
+          file.batchKey(), file.bankBin(), file.fileSeq());
+      batches.paymentsDispatched(file.batchKey(), rows, file.fileId());
     }
     long left = WalletOrders.undelivered(jdbc, file.batchKey());   // its wallet orders too
     if (batch.status() == BatchStatus.APPROVED || batch.status() == BatchStatus.DISPATCHING) {

@@ -138,9 +138,10 @@ public class WalletOrders {
     PaymentBatch batch = batches.lock(order.batchKey()).orElseThrow();
     if (jdbc.update("update wallet_order set status = 'DELIVERED', delivered_at = ? where order_id = ?"
         + " and status = 'PLANNED'", Timestamp.from(clock.instant()), order.orderId()) == 1) {
-      jdbc.update("update payment set status = 'DISPATCHED' where batch_key = ? and wallet_provider = ?"
-          + " and status = 'PENDING'", order.batchKey(), order.provider());
-      batches.paymentsDispatchedToWallet(order.batchKey(), order.provider(), order.orderId());
+      List<Integer> rows = jdbc.queryForList("update payment set status = 'DISPATCHED' where batch_key = ?"
+          + " and wallet_provider = ? and status = 'PENDING' returning row_no", Integer.class, order.batchKey(),
+          order.provider());
+      batches.paymentsDispatchedToWallet(order.batchKey(), rows, order.orderId());
     }
     if (batch.status() == BatchStatus.APPROVED || batch.status() == BatchStatus.DISPATCHING) {
       batches.status(batch.key(), undelivered(jdbc, batch.key()) == 0 ? BatchStatus.DISPATCHED

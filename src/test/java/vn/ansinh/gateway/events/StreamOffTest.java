@@ -23,7 +23,7 @@ class StreamOffTest {
     events.account("dolisa-demo", "NA-1", "account-opened", "970405", "*********3456", null);
     events.batch(1, "received");
     events.paymentsOfBatch(1, "validation");
-    events.paymentsOfFile(1, "970405", 1, "bank-file F-1");
+    events.paymentsMoved(1, "bank-file F-1", "DISPATCHED", List.of(1, 2, 3));
     events.paymentRows(1, List.of(1, 2), "bank-report M-1");
 
     verifyNoInteractions(jdbc);
