@@ -2,23 +2,12 @@ package vn.ansinh.gateway.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
 import com.prowidesoftware.swift.model.mx.MxPain00100109;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,11 +46,9 @@ public class BankSimulator {
     t.setDaemon(true);
     return t;
   });
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final ObjectMapper json;
   private final DemoBankKeys keys;
-  private final String gatewayUrl;
-  private final String clientSecret;
+  private final SignedPushes pushes;
   private final long delayMillis;
   private final double rejectionRate;
   private final double paymentRejectionRate;
@@ -78,8 +65,7 @@ public class BankSimulator {
     this.paymentReturnRate = paymentReturnRate;
     this.json = json;
     this.keys = new DemoBankKeys(dataDir);
-    this.gatewayUrl = gatewayUrl;
-    this.clientSecret = clientSecret;
+    this.pushes = new SignedPushes(json, gatewayUrl, clientSecret);
     this.delayMillis = delayMillis;
     this.rejectionRate = rejectionRate;
     keys.privateKey("970405");
@@ -142,17 +128,9 @@ public class BankSimulator {
   /** A signed push to the gateway, as the bank it plays. */
   private void push(String bin, String path, String contentType, byte[] body, String idempotencyKey) {
     try {
-      JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload(body));
-      jws.sign(new ECDSASigner(keys.privateKey(bin)));
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
-          .header("Authorization", "Bearer " + token(bin)).header("Content-Type", contentType)
-          .header("X-JWS-Signature", jws.serialize(true)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-      if (idempotencyKey != null) {
-        request.header("Idempotency-Key", idempotencyKey);
-      }
-      HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() != 200) {
-        log.warn("Simulated bank {}: the gateway answered {} to {}", bin, answer.statusCode(), path);
+      int status = pushes.push("bank-" + bin + "-demo", keys.privateKey(bin), path, contentType, body, idempotencyKey);
+      if (status != 200) {
+        log.warn("Simulated bank {}: the gateway answered {} to {}", bin, status, path);
       }
     } catch (Exception e) {
       log.warn("Simulated bank {} could not push to {}: {}", bin, path, e.getMessage());
@@ -180,15 +158,6 @@ public class BankSimulator {
     } catch (Exception e) {
       log.warn("Simulated bank {} could not push a confirmation: {}", bin, e.getMessage());
     }
-  }
-
-  private String token(String bin) throws Exception {
-    String basic = Base64.getEncoder().encodeToString(("bank-" + bin + "-demo:" + clientSecret).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/oauth2/token"))
-        .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return json.readTree(r.body()).path("access_token").asText();
   }
 
   /** Banks print account names without diacritics, in capitals. */

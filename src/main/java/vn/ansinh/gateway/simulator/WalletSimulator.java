@@ -2,20 +2,8 @@ package vn.ansinh.gateway.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,11 +41,9 @@ public class WalletSimulator {
     t.setDaemon(true);
     return t;
   });
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final ObjectMapper json;
   private final DemoBankKeys keys;
-  private final String gatewayUrl;
-  private final String clientSecret;
+  private final SignedPushes pushes;
   private final long delayMillis;
   private final double rejectionRate;
   private final double returnRate;
@@ -70,8 +56,7 @@ public class WalletSimulator {
       @Value("${gateway.simulators.wallet-payment-return-rate:0.02}") double returnRate) {
     this.json = json;
     this.keys = new DemoBankKeys(dataDir);
-    this.gatewayUrl = gatewayUrl;
-    this.clientSecret = clientSecret;
+    this.pushes = new SignedPushes(json, gatewayUrl, clientSecret);
     this.delayMillis = delayMillis;
     this.rejectionRate = rejectionRate;
     this.returnRate = returnRate;
@@ -134,27 +119,13 @@ public class WalletSimulator {
     try {
       byte[] body = json.writeValueAsBytes(Map.of("reportId", reportId.length() > 35 ? reportId.substring(0, 35)
           : reportId, "results", results));
-      JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload(body));
-      jws.sign(new ECDSASigner(keys.named("demo-wallet-" + code)));
-      HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/wallet-reports"))
-          .header("Authorization", "Bearer " + token(code)).header("Content-Type", "application/json")
-          .header("X-JWS-Signature", jws.serialize(true)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() != 200) {
-        log.warn("Simulated wallet provider {}: the gateway answered {} to a report", code, answer.statusCode());
+      int status = pushes.push("wallet-" + code.toLowerCase(Locale.ROOT) + "-demo", keys.named("demo-wallet-" + code),
+          "/api/v1/wallet-reports", "application/json", body, null);
+      if (status != 200) {
+        log.warn("Simulated wallet provider {}: the gateway answered {} to a report", code, status);
       }
     } catch (Exception e) {
       log.warn("Simulated wallet provider {} could not push a report: {}", code, e.getMessage());
     }
-  }
-
-  private String token(String code) throws Exception {
-    String client = "wallet-" + code.toLowerCase(Locale.ROOT) + "-demo";
-    String basic = Base64.getEncoder().encodeToString((client + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/oauth2/token"))
-        .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return json.readTree(r.body()).path("access_token").asText();
   }
 }
