@@ -101,6 +101,24 @@ public class PaymentBatches {
     events.batch(key, "status-changed");
   }
 
+  /**
+   * After one of the batch's files or wallet orders was marked delivered: DISPATCHING, or DISPATCHED
+   * once none is left. Each delivery decides under the batch's lock after marking its own, so the
+   * last to take the lock sees every other one committed. Written only when the status changes.
+   */
+  void dispatchProgressed(long key) {
+    BatchStatus now = lock(key).orElseThrow().status();
+    if (now != BatchStatus.APPROVED && now != BatchStatus.DISPATCHING) {
+      return;
+    }
+    Long left = jdbc.queryForObject("select (select count(*) from payment_file where batch_key = ? and status = 'PLANNED')"
+        + " + (select count(*) from wallet_order where batch_key = ? and status = 'PLANNED')", Long.class, key, key);
+    BatchStatus next = left == null || left == 0 ? BatchStatus.DISPATCHED : BatchStatus.DISPATCHING;
+    if (next != now) {
+      status(key, next, null);
+    }
+  }
+
   void validated(long key, Totals t) {
     jdbc.update("update payment_batch set duplicate_count = ?, deceased_count = ?, cash_count = ?, cash_sum = ?,"
         + " bank_count = ?, bank_sum = ?, updated_at = ? where batch_key = ?", t.duplicates(), t.deceased(),

@@ -74,22 +74,21 @@ public class PaymentFiles {
     exchange.getMessage().setHeader("Idempotency-Key", file.fileId());
   }
 
-  /** The bank has the file: its payments are dispatched, and the batch too once all its files are. */
+  /**
+   * The bank has the file: its payments are dispatched, and the batch too once all its files are.
+   * The file's row, then its payments, then the batch: the order a bank's report locks them in, and
+   * only the batch's status waits for the batch's lock, so two files' payments are marked at once.
+   */
   public void delivered(Exchange exchange) {
     PaymentFile file = find(exchange.getProperty(OutboxWorker.SUBJECT, String.class));
-    PaymentBatch batch = batches.lock(file.batchKey()).orElseThrow();
-    Timestamp now = Timestamp.from(clock.instant());
     if (jdbc.update("update payment_file set status = 'DELIVERED', delivered_at = ? where file_id = ?"
-        + " and status = 'PLANNED'", now, file.fileId()) == 1) {
+        + " and status = 'PLANNED'", Timestamp.from(clock.instant()), file.fileId()) == 1) {
       List<Integer> rows = jdbc.queryForList("update payment set status = 'DISPATCHED' where batch_key = ?"
           + " and bank_bin = ? and file_seq = ? and status = 'PENDING' returning row_no", Integer.class,
           file.batchKey(), file.bankBin(), file.fileSeq());
       batches.paymentsDispatched(file.batchKey(), rows, file.fileId());
     }
-    long left = WalletOrders.undelivered(jdbc, file.batchKey());   // its wallet orders too
-    if (batch.status() == BatchStatus.APPROVED || batch.status() == BatchStatus.DISPATCHING) {
-      batches.status(batch.key(), left == 0 ? BatchStatus.DISPATCHED : BatchStatus.DISPATCHING, null);
-    }
+    batches.dispatchProgressed(file.batchKey());
   }
 
   private byte[] write(PaymentFile file, PaymentBatch batch) throws XMLStreamException {

@@ -135,7 +135,7 @@ public class WalletOrders {
   /** Route step: the provider has the order; its payments are dispatched, and the batch once all its files and orders are. */
   public void delivered(Exchange exchange) {
     Order order = find(exchange.getProperty(OutboxWorker.SUBJECT, String.class));
-    PaymentBatch batch = batches.lock(order.batchKey()).orElseThrow();
+    // the order's row, then its payments, then the batch: the same order as a bank file's delivery
     if (jdbc.update("update wallet_order set status = 'DELIVERED', delivered_at = ? where order_id = ?"
         + " and status = 'PLANNED'", Timestamp.from(clock.instant()), order.orderId()) == 1) {
       List<Integer> rows = jdbc.queryForList("update payment set status = 'DISPATCHED' where batch_key = ?"
@@ -143,18 +143,7 @@ public class WalletOrders {
           order.provider());
       batches.paymentsDispatchedToWallet(order.batchKey(), rows, order.orderId());
     }
-    if (batch.status() == BatchStatus.APPROVED || batch.status() == BatchStatus.DISPATCHING) {
-      batches.status(batch.key(), undelivered(jdbc, batch.key()) == 0 ? BatchStatus.DISPATCHED
-          : BatchStatus.DISPATCHING, null);
-    }
-  }
-
-  /** The batch's bank files and wallet orders not yet delivered. */
-  static long undelivered(JdbcTemplate jdbc, long batchKey) {
-    Long left = jdbc.queryForObject("select (select count(*) from payment_file where batch_key = ? and status = 'PLANNED')"
-        + " + (select count(*) from wallet_order where batch_key = ? and status = 'PLANNED')", Long.class,
-        batchKey, batchKey);
-    return left == null ? 0 : left;
+    batches.dispatchProgressed(order.batchKey());
   }
 
   Order find(String orderId) {

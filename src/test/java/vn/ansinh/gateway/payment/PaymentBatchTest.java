@@ -1,6 +1,8 @@
 package vn.ansinh.gateway.payment;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
@@ -115,6 +117,25 @@ class PaymentBatchTest extends PaymentCycleTest {
     }
     assertThat(statuses(batchId, "DISPATCHED")).containsExactly("1:E2E-1", "2:E2E-2", "3:E2E-3", "9:E2E-9");
     assertThat(done.path("progressPercent").asInt()).isEqualTo(100);
+  }
+
+  @Test
+  void filesDeliveredAtTheSameMomentStillEndTheBatchDispatched() {
+    // both banks answer after the same pause, so the two workers mark their files delivered together
+    registry.stubFor(post(urlMatching(BankFiles.PATH)).withRequestBody(containing("SAME-MOMENT-"))
+        .willReturn(aResponse().withStatus(202).withFixedDelay(300)));
+    for (int round = 1; round <= 3; round++) {
+      String csv = "SAME-MOMENT-" + round + "A,B1," + newPerson() + ",Nguyễn Văn An,500000,970405,1500205000001,40,16681,\n"
+          + "SAME-MOMENT-" + round + "B,B2," + newPerson() + ",Trần Thị Hoà,500000,970415,1020300000002,40,16681,\n";
+      String batchId = batchIdOf(submit("dolisa-demo", "2025-0" + round, csv, 2, 1_000_000));
+      awaitStatus(batchId, "AWAITING_APPROVAL");
+      assertThat(approve("treasury-demo", batchId).statusCode()).isEqualTo(200);
+      // the last delivery to take the batch's lock sees the other one: never left DISPATCHING
+      JsonNode done = awaitStatus(batchId, "DISPATCHED");
+      assertThat(done.path("progressPercent").asInt()).isEqualTo(100);
+      assertThat(statuses(batchId, "DISPATCHED")).containsExactly("1:SAME-MOMENT-" + round + "A",
+          "2:SAME-MOMENT-" + round + "B");
+    }
   }
 
   private List<String> statuses(String batchId, String status) {
