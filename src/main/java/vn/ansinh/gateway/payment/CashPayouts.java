@@ -136,6 +136,7 @@ public class CashPayouts {
     jdbc.update("update payment set status = ?, status_reason = ?, representative_id = ? where batch_key = ? and row_no = ?",
         status.name(), reason, representative, p.batchKey(), p.row());
     events.paymentRows(p.batchKey(), List.of(p.row()), "cash-payout");
+    counted(p.batchKey(), status, 1);
     Instant now = clock.instant();
     jdbc.update("insert into cash_payout (batch_key, row_no, outcome, paid_at, place, representative_id, recorded_by,"
         + " recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)", p.batchKey(), p.row(), payout.outcome().name(),
@@ -148,6 +149,12 @@ public class CashPayouts {
     IdempotentRequests.Answer stored = new IdempotentRequests.Answer(sha, 200, json.writeValueAsString(answer));
     idempotent.remember(caller, key, stored);
     return stored;
+  }
+
+  /** The batch's counts of cash outcomes (its view reads them), moved with the payments, after their rows. */
+  void counted(long batchKey, PaymentStatus outcome, int payments) {
+    String column = outcome == PaymentStatus.PAID ? "cash_paid_count" : "cash_uncollected_count";
+    jdbc.update("update payment_batch set " + column + " = " + column + " + ? where batch_key = ?", payments, batchKey);
   }
 
   /** A representative as the payment point sees them: the personal id masked. */

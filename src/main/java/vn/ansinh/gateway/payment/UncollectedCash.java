@@ -89,6 +89,7 @@ public class UncollectedCash {
     }, before, cash.sweepLimit(), REASON);
     int moved = 0;
     for (var batch : byBatch.entrySet()) {
+      payouts.counted(batch.getKey(), PaymentStatus.UNCOLLECTED, batch.getValue().size());
       try {
         payouts.tell(batch.getKey(), owners.get(batch.getKey()), batch.getValue());
       } catch (JsonProcessingException e) {

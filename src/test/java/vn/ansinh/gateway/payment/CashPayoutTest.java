@@ -168,12 +168,16 @@ class CashPayoutTest extends PaymentCycleTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(Json.read(r.body()).has("method")).isFalse();
     assertThat(payment(batchId, "CP3-C").path("status").asText()).isEqualTo("UNCOLLECTED");
+    JsonNode counts = batch("dolisa-demo", batchId).path("counts");
+    assertThat(counts.path("uncollected").asInt()).isEqualTo(1);
+    assertThat(counts.path("cashPaid").asInt()).isZero();
     // nobody authorised: a payout to a representative is refused
     String other = approvedList("2033-04", newPerson(), "CP4");
     HttpResponse<String> refused = payout("vnpost-demo", UUID.randomUUID().toString(),
         payoutBody(other, "CP4-C", "PAID_TO_REPRESENTATIVE", Instant.now()));
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
     assertThat(payment(other, "CP4-C").path("status").asText()).isEqualTo("CASH");
+    assertThat(batch("dolisa-demo", other).path("counts").path("uncollected").asInt()).isZero();
   }
 
   @Test
