@@ -135,8 +135,7 @@ public class CashPayouts {
     };
     jdbc.update("update payment set status = ?, status_reason = ?, representative_id = ? where batch_key = ? and row_no = ?",
         status.name(), reason, representative, p.batchKey(), p.row());
-    events.paymentRows(p.batchKey(), List.of(p.row()), "cash-payout");
-    counted(p.batchKey(), status, 1);
+    moved(p.batchKey(), status, List.of(p.row()), "cash-payout");
     Instant now = clock.instant();
     jdbc.update("insert into cash_payout (batch_key, row_no, outcome, paid_at, place, representative_id, recorded_by,"
         + " recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)", p.batchKey(), p.row(), payout.outcome().name(),
@@ -151,10 +150,14 @@ public class CashPayouts {
     return stored;
   }
 
-  /** The batch's counts of cash outcomes (its view reads them), moved with the payments, after their rows. */
-  void counted(long batchKey, PaymentStatus outcome, int payments) {
+  /**
+   * Cash payments of a batch just recorded or swept (after their rows): the batch's counts of cash
+   * outcomes, which its view reads, move with them, and the event stream hears of the change.
+   */
+  void moved(long batchKey, PaymentStatus outcome, List<Integer> rows, String cause) {
     String column = outcome == PaymentStatus.PAID ? "cash_paid_count" : "cash_uncollected_count";
-    jdbc.update("update payment_batch set " + column + " = " + column + " + ? where batch_key = ?", payments, batchKey);
+    jdbc.update("update payment_batch set " + column + " = " + column + " + ? where batch_key = ?", rows.size(), batchKey);
+    events.paymentRows(batchKey, rows, cause);
   }
 
   /** A representative as the payment point sees them: the personal id masked. */

@@ -36,7 +36,7 @@ public class UncollectedCash {
       update payment p set status = 'UNCOLLECTED', status_reason = ?
       from due where p.batch_key = due.batch_key and p.row_no = due.row_no and p.status = 'CASH'
       returning p.batch_key, p.payment_id, p.beneficiary_id, p.amount_vnd, p.personal_id, p.representative_id is not null,
-                (select owner from payment_batch b where b.batch_key = p.batch_key)
+                (select owner from payment_batch b where b.batch_key = p.batch_key), p.row_no
       """;
 
   private final JdbcTemplate jdbc;
@@ -80,16 +80,18 @@ public class UncollectedCash {
     Timestamp before = Timestamp.from(clock.instant().minus(collection.cashCollectWithin()));
     Map<Long, List<PaymentReports.Result>> byBatch = new TreeMap<>();
     Map<Long, String> owners = new TreeMap<>();
+    Map<Long, List<Integer>> rows = new TreeMap<>();
     jdbc.query(SWEEP, rs -> {
       long batch = rs.getLong(1);
       owners.put(batch, rs.getString(7));
+      rows.computeIfAbsent(batch, k -> new ArrayList<>()).add(rs.getInt(8));
       byBatch.computeIfAbsent(batch, k -> new ArrayList<>()).add(new PaymentReports.Result(rs.getString(2),
           rs.getString(3), PaymentStatus.UNCOLLECTED, REASON, rs.getLong(4), rs.getString(5), null,
           rs.getBoolean(6)));
     }, before, cash.sweepLimit(), REASON);
     int moved = 0;
     for (var batch : byBatch.entrySet()) {
-      payouts.counted(batch.getKey(), PaymentStatus.UNCOLLECTED, batch.getValue().size());
+      payouts.moved(batch.getKey(), PaymentStatus.UNCOLLECTED, rows.get(batch.getKey()), "uncollected-sweep");
       try {
         payouts.tell(batch.getKey(), owners.get(batch.getKey()), batch.getValue());
       } catch (JsonProcessingException e) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -151,6 +152,31 @@ class EventStreamTest extends PaymentCycleTest {
         .contains(e.path("type").asText()));
     assertThat(meters.find("gateway.events.published").tag("family", "payment").counter().count()).isPositive();
     assertThat(meters.find("gateway.events.waiting").gauges()).hasSize(2);
+  }
+
+  @Test
+  void cashRecordedAtThePaymentPointAndCashNotCollectedInTimeArePublished() {
+    String m = "EVC" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    String csv = m + "1,B1," + newPerson() + ",Phạm Thị Lan,500000,,,40,16681,\n"
+        + m + "2,B2," + newPerson() + ",Hoàng Văn Nam,500000,,,40,16681,\n";
+    String batchId = batchIdOf(submit("dolisa-demo", "2029-02", csv, 2, 1_000_000));
+    awaitStatus(batchId, "AWAITING_APPROVAL");
+    assertThat(approve("treasury-demo", batchId).statusCode()).isEqualTo(200);
+    awaitStatus(batchId, "DISPATCHED");
+    assertThat(postBody("/api/v1/cash-payouts", token("vnpost-demo"), "application/json",
+        CashPayoutTest.payoutBody(batchId, m + "1", "PAID_IN_CASH", Instant.now()), "Idempotency-Key",
+        UUID.randomUUID().toString()).statusCode()).isEqualTo(200);
+    // the collection window is over for this batch: the sweep moves row 2
+    jdbc.update("update payment_batch set approved_at = approved_at - interval '60 days 1 minute' where batch_id = ?",
+        batchId);
+
+    List<JsonNode> ofBatch = awaitEvents(r -> r.key().equals(batchId),
+        events -> events.stream().anyMatch(e -> e.at("/data/cause").asText().equals("uncollected-sweep")));
+    assertThat(statusesBy(ofBatch, "cash-payout")).containsExactly(Map.entry("PAID", "1"));
+    assertThat(statusesBy(ofBatch, "uncollected-sweep")).containsExactly(Map.entry("UNCOLLECTED", "2"));
+    JsonNode counts = batch("dolisa-demo", batchId).path("counts");
+    assertThat(counts.path("cashPaid").asInt()).isEqualTo(1);
+    assertThat(counts.path("uncollected").asInt()).isEqualTo(1);
   }
 
   @Test
