@@ -141,13 +141,18 @@ public class BatchValidation {
       """;
 
   // the payments validation stopped, for the paying agency, in messages of at most 10,000
+  // the stopped rows in list order, at most results-per-notification in one message: a month with a
+  // few thousand stops is one message, wherever they are in the list
   private static final String TELL_STOPS = """
       insert into payment_result (batch_key, bank_bin, msg_id, results, created_at)
       select ?, null, 'VALIDATION', json_agg(json_build_object('paymentId', payment_id, 'beneficiaryId', beneficiary_id,
              'status', status, 'reason', status_reason, 'amountVnd', amount_vnd, 'personalId', personal_id)
              order by row_no), now()
-      from payment where batch_key = ? and status in ('DUPLICATE', 'DECEASED', 'UNVERIFIED', 'IDENTITY_MISMATCH', 'INELIGIBLE')
-      group by (row_no - 1) / 10000 returning id
+      from (select row_no, payment_id, beneficiary_id, status, status_reason, amount_vnd, personal_id,
+                   (row_number() over (order by row_no) - 1) / ? as part
+            from payment where batch_key = ?
+              and status in ('DUPLICATE', 'DECEASED', 'UNVERIFIED', 'IDENTITY_MISMATCH', 'INELIGIBLE')) s
+      group by part order by part returning id
       """;
 
   private final JdbcTemplate jdbc;
@@ -222,7 +227,7 @@ public class BatchValidation {
         + " count(*) filter (where status = 'INELIGIBLE') from payment where batch_key = ?", rs -> {
           batches.stopped(k, rs.getLong(1), rs.getLong(2), rs.getLong(3));
         }, k);
-    for (Long stops : jdbc.queryForList(TELL_STOPS, Long.class, k, k)) {
+    for (Long stops : jdbc.queryForList(TELL_STOPS, Long.class, k, properties.resultsPerNotification(), k)) {
       outbox.enqueue(PaymentReports.RESULTS, b.owner(), Long.toString(stops));
     }
     if (overBudget != null) {

@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param debtorAccount          the treasury account the payments are drawn on
  * @param debtorAgentBin         the BIN of the bank that holds the treasury account
  * @param verifyFiles            read every written file back with the Prowide model before it leaves
+ * @param resultsPerNotification the most payment results in one message to the paying agency
  */
 @ConfigurationProperties("gateway.payments")
 public record PaymentProperties(int maxTransactionsPerFile, DataSize maxUploadSize, String treasuryUrl,
-    String debtorName, String debtorAccount, String debtorAgentBin, boolean verifyFiles) {}
+    String debtorName, String debtorAccount, String debtorAgentBin, boolean verifyFiles, int resultsPerNotification) {}

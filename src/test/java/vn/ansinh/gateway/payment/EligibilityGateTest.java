@@ -42,6 +42,30 @@ class EligibilityGateTest extends PaymentCycleTest {
   }
 
   @Test
+  void theAgencyHearsOfAListsStopsInListOrderAtMostResultsPerNotificationAMessage() {
+    String[] unknown = {newPerson(), newPerson(), newPerson()};
+    for (String person : unknown) {
+      PopulationRegistryStubs.unknown(registry, person);
+    }
+    // three stops (rows 1, 3 and 5) with payable rows between them; 2 results a message in tests
+    String csv = row("TOLD-1", unknown[0], "Lê Thị Mai") + row("TOLD-2", newPerson(), "Phạm Thị Lan")
+        + row("TOLD-3", unknown[1], "Lê Văn Ba") + row("TOLD-4", newPerson(), "Trần Thị Hoà")
+        + row("TOLD-5", unknown[2], "Đỗ Văn Năm");
+    String batchId = awaitStatus(batchIdOf(submit("dolisa-demo", "2030-04", csv, 5, 2_500_000)), "AWAITING_APPROVAL")
+        .path("batchId").asText();
+
+    var told = postRequestedFor(urlEqualTo("/dolisa/notifications")).withRequestBody(containing(batchId));
+    await().atMost(Duration.ofSeconds(10)).until(() -> registry.findAll(told).size() >= 2);
+    List<List<String>> messages = new ArrayList<>();
+    registry.findAll(told).forEach(request -> {
+      List<String> results = new ArrayList<>();
+      Json.read(request.getBodyAsString()).path("results").forEach(r -> results.add(r.path("paymentId").asText()));
+      messages.add(results);
+    });
+    assertThat(messages).containsExactlyInAnyOrder(List.of("TOLD-1", "TOLD-3"), List.of("TOLD-5"));
+  }
+
+  @Test
   void aRealIdUnderAnotherNameAndAnUnknownIdAreStoppedAndTheRestGoesOn() throws Exception {
     String impostor = newPerson();
     String unknown = newPerson();
