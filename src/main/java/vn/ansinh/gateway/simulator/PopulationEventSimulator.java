@@ -2,20 +2,9 @@ package vn.ansinh.gateway.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -39,12 +28,10 @@ public class PopulationEventSimulator {
 
   private static final String PARTNER = "population-registry-demo";
   private static final String KEY = "demo-population-registry";
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final SyntheticPopulation population;
   private final ObjectMapper json;
   private final DemoBankKeys keys;
-  private final String gatewayUrl;
-  private final String clientSecret;
+  private final SignedPushes pushes;
 
   public PopulationEventSimulator(SyntheticPopulation population, ObjectMapper json,
       @Value("${gateway.data-dir}") Path dataDir,
@@ -53,8 +40,7 @@ public class PopulationEventSimulator {
     this.population = population;
     this.json = json;
     this.keys = new DemoBankKeys(dataDir);
-    this.gatewayUrl = gatewayUrl;
-    this.clientSecret = clientSecret;
+    this.pushes = new SignedPushes(json, gatewayUrl, clientSecret);
     keys.named(KEY);   // the public half must be there before the first push is checked
   }
 
@@ -68,25 +54,11 @@ public class PopulationEventSimulator {
     event.put("personalId", personalId);
     event.put("type", "DECEASED");
     event.put("date", date.toString());
-    byte[] body = json.writeValueAsBytes(event);
-    JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload(body));
-    jws.sign(new ECDSASigner(keys.named(KEY)));
-    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/population-events"))
-        .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
-        .header("X-JWS-Signature", jws.serialize(true)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = pushes.send(PARTNER, keys.named(KEY), "/api/v1/population-events",
+        "application/json", json.writeValueAsBytes(event), null);
     Map<String, Object> pushed = new LinkedHashMap<>();
     pushed.put("gatewayStatus", answer.statusCode());
     pushed.put("gatewayAnswer", json.readTree(answer.body()));
     return ResponseEntity.ok(pushed);
-  }
-
-  private String token() throws Exception {
-    String basic = Base64.getEncoder().encodeToString((PARTNER + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/oauth2/token"))
-        .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return json.readTree(r.body()).path("access_token").asText();
   }
 }

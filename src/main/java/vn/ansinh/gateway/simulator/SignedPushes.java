@@ -18,9 +18,9 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * How a simulated bank or wallet provider pushes to the gateway, as a real one would: a token for
- * its demo client (client credentials), the body signed with its key (JWS, detached, in
- * {@code X-JWS-Signature}), and an {@code Idempotency-Key} where one is given.
+ * How a simulated bank, wallet provider or population database pushes to the gateway, as a real
+ * one would: a token for its demo client (client credentials), the body signed with its key (JWS,
+ * detached, in {@code X-JWS-Signature}), and an {@code Idempotency-Key} where one is given.
  */
 final class SignedPushes {
 
@@ -38,6 +38,12 @@ final class SignedPushes {
   /** The gateway's HTTP status for the push of {@code body} to {@code path} as {@code client}. */
   int push(String client, ECPrivateKey key, String path, String contentType, byte[] body, String idempotencyKey)
       throws IOException, InterruptedException, JOSEException {
+    return send(client, key, path, contentType, body, idempotencyKey).statusCode();
+  }
+
+  /** The gateway's whole answer to the push of {@code body} to {@code path} as {@code client}. */
+  HttpResponse<String> send(String client, ECPrivateKey key, String path, String contentType, byte[] body,
+      String idempotencyKey) throws IOException, InterruptedException, JOSEException {
     JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload(body));
     jws.sign(new ECDSASigner(key));
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
@@ -46,7 +52,7 @@ final class SignedPushes {
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private String token(String client) throws IOException, InterruptedException {
