@@ -34,11 +34,20 @@ public class BatchValidation {
   // a stopped row keeps its file number, so the numbering of the bank's rows stays as it was counted
   private static final String STOP = "update payment p set status = ?, status_reason = ?";
 
-  /** All but the first open row of each repeated value of {@code column}. */
+  /** All but the first open row of each repeated value of {@code column}, the whole list grouped by it. */
   private static String stopRepeated(String column) {
     return STOP + " from (select " + column + " as v, min(row_no) as first from payment p"
         + " where p.batch_key = ? and " + OPEN + " group by " + column + " having count(*) > 1) d"
         + " where p.batch_key = ? and " + OPEN + " and p." + column + " = d.v and p.row_no > d.first";
+  }
+
+  /** The same among the rows the list's intake found may repeat a value (RepeatedValues): every row of a repeat is one of them. */
+  private static String stopRepeatedAmongCandidates(String column) {
+    String candidates = "p.row_no = any(select unnest(row_nos) from payment_repeat_rows where batch_key = ? and key_column = '"
+        + column + "')";
+    return STOP + " from (select " + column + " as v, min(row_no) as first from payment p"
+        + " where p.batch_key = ? and " + candidates + " and " + OPEN + " group by " + column + " having count(*) > 1) d"
+        + " where p.batch_key = ? and " + candidates + " and " + OPEN + " and p." + column + " = d.v and p.row_no > d.first";
   }
 
   private static final String STOP_USED_IDS = STOP + " where p.batch_key = ? and " + OPEN
@@ -188,9 +197,9 @@ public class BatchValidation {
       return;   // already done: a repeated outbox run changes nothing
     }
     long k = b.key();
-    jdbc.update(stopRepeated("payment_id"), "DUPLICATE", "paymentId repeats an earlier row of this list", k, k);
+    stopRepeated(k, "payment_id", "paymentId repeats an earlier row of this list");
     jdbc.update(STOP_USED_IDS, "DUPLICATE", "paymentId was already used by this payer", k, b.owner());
-    jdbc.update(stopRepeated("personal_id"), "DUPLICATE", "this person already has a payment in this list", k, k);
+    stopRepeated(k, "personal_id", "this person already has a payment in this list");
     // a relief list (SPEC §4.14) is checked against its decision instead of the program's month
     ReliefProgram decision = reliefPrograms.ofBatch(k).orElse(null);
     if (decision == null) {
@@ -200,7 +209,7 @@ public class BatchValidation {
           b.period(), k, k);
     } else {
       if (decision.perHousehold()) {
-        jdbc.update(stopRepeated("household_id"), "DUPLICATE", "this household already has a payment in this list", k, k);
+        stopRepeated(k, "household_id", "this household already has a payment in this list");
       }
       relief.stop(k, decision);
     }
@@ -220,6 +229,7 @@ public class BatchValidation {
       }
       jdbc.update(PLAN_FILES, k, k, k);
     }
+    jdbc.update("delete from payment_repeat_rows where batch_key = ?", k);
     batches.validated(k, totals);
     batches.paymentsDecided(k);
     // one pass over the list for the gate's stops and the lifecycle's
@@ -240,6 +250,17 @@ public class BatchValidation {
     }
     batches.status(k, BatchStatus.AWAITING_APPROVAL, null);
     outbox.enqueue(TREASURY_ORDER, b.owner(), batchId);
+  }
+
+  /** Stops as DUPLICATE all but the first open row of each value of {@code column} that repeats in the list. */
+  private void stopRepeated(long k, String column, String reason) {
+    boolean followed = jdbc.queryForObject("select exists (select 1 from payment_repeat_rows where batch_key = ?"
+        + " and key_column = ?)", Boolean.class, k, column);
+    if (followed) {
+      jdbc.update(stopRepeatedAmongCandidates(column), "DUPLICATE", reason, k, k, k, k);
+    } else {
+      jdbc.update(stopRepeated(column), "DUPLICATE", reason, k, k);
+    }
   }
 
   /** What the batch's rows add up to once validated: stops, cash and bank payments (wallet orders count their own). */

@@ -1,16 +1,20 @@
 package vn.ansinh.gateway.payment;
 
 import java.math.BigInteger;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -38,6 +42,7 @@ public class PaymentSubmission {
   static final String VALIDATION = "payment-batch-validation";
   static final int MAX_AMOUNT_LENGTH = 1000;   // longer is no amount: the whole list is refused (numeric has limits too)
   private static final int SHOWN_DIGITS = 30;  // longer numbers are described, not quoted, in a status reason
+  private static final int MAX_FOLLOWED_VALUES = 1_500_000;  // per column: 16 MB of heap at most; longer lists are compared whole
   private final PaymentBatches batches;
   private final BankDirectory banks;
   private final Outbox outbox;
@@ -96,6 +101,13 @@ public class PaymentSubmission {
       long invalid = 0;
       // a row with an account gets its bank file now; one stopped later leaves a gap, never a move
       Map<String, long[]> perBank = new HashMap<>();
+      // the rows that may repeat another's payment id, person or household: validation compares only these
+      Map<String, RepeatedValues> repeats = new LinkedHashMap<>();
+      repeats.put("payment_id", new RepeatedValues(MAX_FOLLOWED_VALUES));
+      repeats.put("personal_id", new RepeatedValues(MAX_FOLLOWED_VALUES));
+      if (relief != null) {
+        repeats.put("household_id", new RepeatedValues(MAX_FOLLOWED_VALUES));
+      }
       while (rows.hasNext()) {
         PaymentRow r = rows.next();
         row++;
@@ -119,6 +131,11 @@ public class PaymentSubmission {
           // a wallet row is in its batch's one order for its provider: no file number
           long fileSeq = r.bankBin() == null ? -1 : perBank.computeIfAbsent(r.bankBin(), b -> new long[1])[0]++ / perFile;
           copy.valid(row, r, amount.longValueExact(), fileSeq, born, relief == null ? null : r.householdId());
+          repeats.get("payment_id").add(r.paymentId(), row);
+          repeats.get("personal_id").add(r.personalId(), row);
+          if (relief != null) {
+            repeats.get("household_id").add(r.householdId(), row);
+          }
         } else {
           invalid++;
           copy.invalid(row, r.paymentId(), amount, violations);
@@ -132,6 +149,14 @@ public class PaymentSubmission {
             "the control totals do not match the list: declared " + declared.controlCount() + " rows and "
             + shown(declared.controlSum()) + " VND, received " + row + " rows and " + shown(sum.value()) + " VND");
         return batchId;
+      }
+      for (Map.Entry<String, RepeatedValues> column : repeats.entrySet()) {
+        Optional<int[]> candidates = column.getValue().rows();
+        if (candidates.isPresent()) {
+          Array rowNos = connection.unwrap(PGConnection.class).createArrayOf("int4", candidates.get());
+          jdbc.update("insert into payment_repeat_rows (batch_key, key_column, row_nos) values (?, ?, ?)", key,
+              column.getKey(), rowNos);
+        }
       }
       batches.received(key, row, sum.value(), invalid, BatchStatus.VALIDATING, null);
       outbox.enqueue(VALIDATION, owner, batchId);
