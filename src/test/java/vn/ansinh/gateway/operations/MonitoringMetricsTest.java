@@ -103,6 +103,7 @@ class MonitoringMetricsTest extends GatewayHttpTest {
     long before = System.currentTimeMillis() / 1000;
     verifications.verifyAll();
     gauges.refresh();
+    gauges.refreshPayments();
 
     String body = get("/actuator/prometheus", token("ops-demo")).body();
 
@@ -118,7 +119,7 @@ class MonitoringMetricsTest extends GatewayHttpTest {
 
     // once the batch is settled, its payments leave the figure
     jdbc.update("update payment_batch set status = 'SETTLED' where batch_key = ?", probe);
-    gauges.refresh();
+    gauges.refreshPayments();
     String settled = get("/actuator/prometheus", token("ops-demo")).body();
     jdbc.update("delete from payment where batch_key = ?", probe);
     jdbc.update("delete from payment_batch where batch_key = ?", probe);
