@@ -70,6 +70,9 @@ public final class CsvRecords {
     if (v.isEmpty()) {
       return null;
     }
+    if (VietnameseText.ascii(v)) {
+      return v;   // ASCII is NFC already, and no legacy encoding garbles it: ids, codes and amounts stop here
+    }
     Optional<VietnameseText.Garbled> garbled = text.garbledFrom(v, charset);
     if (garbled.isPresent()) {
       throw refused(row, i, garbled.get().reason());

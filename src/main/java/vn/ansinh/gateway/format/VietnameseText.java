@@ -201,7 +201,8 @@ public final class VietnameseText {
         .indexOf(c) >= 0;
   }
 
-  private static boolean ascii(String s) {
+  /** Every character below U+0080. */
+  static boolean ascii(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) >= 0x80) {
         return false;
