@@ -143,9 +143,10 @@ public class BatchValidation {
       + " order by personal_id";
 
   private static final String PLAN_FILES = """
-      insert into payment_file (file_id, batch_key, bank_bin, file_seq, tx_count, ctrl_sum, status, created_at)
+      insert into payment_file (file_id, batch_key, bank_bin, file_seq, tx_count, ctrl_sum, status, created_at,
+                                first_row, last_row)
       select 'ASG' || ? || '-' || bank_bin || '-' || lpad((file_seq + 1)::text, 4, '0'), ?, bank_bin, file_seq,
-             count(*), sum(amount_vnd), 'PLANNED', now()
+             count(*), sum(amount_vnd), 'PLANNED', now(), min(row_no), max(row_no)
       from payment where batch_key = ? and file_seq is not null and status = 'PENDING' group by bank_bin, file_seq
       """;
 

@@ -106,12 +106,15 @@ public class DeathRecords {
     jdbc.update("update payment set status = 'PENDING', status_reason = null where batch_key = ? and row_no = ?",
         key, rowNo);
     long amount = ((Number) row.get("amount_vnd")).longValue();
-    int planned = jdbc.update("update payment_file set tx_count = tx_count + 1, ctrl_sum = ctrl_sum + ?"
-        + " where batch_key = ? and bank_bin = ? and file_seq = ?", amount, key, bin, fileSeq.intValue());
+    // back in its file, whose range of rows now takes it in
+    int planned = jdbc.update("update payment_file set tx_count = tx_count + 1, ctrl_sum = ctrl_sum + ?,"
+        + " first_row = least(first_row, ?), last_row = greatest(last_row, ?)"
+        + " where batch_key = ? and bank_bin = ? and file_seq = ?", amount, rowNo, rowNo, key, bin, fileSeq.intValue());
     if (planned == 0) {
       jdbc.update("insert into payment_file (file_id, batch_key, bank_bin, file_seq, tx_count, ctrl_sum, status,"
-          + " created_at) values ('ASG' || ? || '-' || ? || '-' || lpad(?::text, 4, '0'), ?, ?, ?, 1, ?, 'PLANNED', ?)",
-          key, bin, fileSeq.intValue() + 1, key, bin, fileSeq.intValue(), amount, Timestamp.from(clock.instant()));
+          + " created_at, first_row, last_row) values ('ASG' || ? || '-' || ? || '-' || lpad(?::text, 4, '0'), ?, ?, ?, 1,"
+          + " ?, 'PLANNED', ?, ?, ?)", key, bin, fileSeq.intValue() + 1, key, bin, fileSeq.intValue(), amount,
+          Timestamp.from(clock.instant()), rowNo, rowNo);
     }
     return true;
   }

@@ -83,9 +83,8 @@ public class PaymentFiles {
     PaymentFile file = find(exchange.getProperty(OutboxWorker.SUBJECT, String.class));
     if (jdbc.update("update payment_file set status = 'DELIVERED', delivered_at = ? where file_id = ?"
         + " and status = 'PLANNED'", Timestamp.from(clock.instant()), file.fileId()) == 1) {
-      List<Integer> rows = jdbc.queryForList("update payment set status = 'DISPATCHED' where batch_key = ?"
-          + " and bank_bin = ? and file_seq = ? and status = 'PENDING' returning row_no", Integer.class,
-          file.batchKey(), file.bankBin(), file.fileSeq());
+      List<Integer> rows = jdbc.queryForList("update payment set status = 'DISPATCHED' where " + PaymentFile.ROWS
+          + " and status = 'PENDING' returning row_no", Integer.class, file.rows());
       batches.paymentsDispatched(file.batchKey(), rows, file.fileId());
     }
     batches.dispatchProgressed(file.batchKey());
@@ -100,9 +99,9 @@ public class PaymentFiles {
     // the creditor is the account holder, whom banks compare: the representative when the account is theirs
     try (Stream<CreditTransfer> rows = cursor.queryForStream("select payment_id, amount_vnd, bank_bin, account_number,"
         + " case when to_representative then (select r.full_name from representative r where r.id = payment.representative_id)"
-        + " else full_name end, purpose from payment where batch_key = ? and bank_bin = ? and file_seq = ?"
+        + " else full_name end, purpose from payment where " + PaymentFile.ROWS
         + " and " + PaymentStatus.IN_ITS_FILE + " order by row_no",
-        PaymentFiles::transfer, file.batchKey(), file.bankBin(), file.fileSeq())) {
+        PaymentFiles::transfer, file.rows())) {
       Iterator<CreditTransfer> transfers = rows.iterator();
       Pain001Writer.write(out, header, transfers);
     }
@@ -123,6 +122,7 @@ public class PaymentFiles {
     Timestamp delivered = rs.getTimestamp("delivered_at");
     return new PaymentFile(rs.getString("file_id"), rs.getLong("batch_key"), rs.getString("bank_bin"),
         rs.getInt("file_seq"), rs.getLong("tx_count"), PaymentBatches.sumOf(rs, "ctrl_sum"), rs.getString("status"),
-        rs.getTimestamp("created_at").toInstant(), delivered == null ? null : delivered.toInstant());
+        rs.getTimestamp("created_at").toInstant(), delivered == null ? null : delivered.toInstant(), rs.getInt("first_row"),
+        rs.getInt("last_row"));
   }
 }

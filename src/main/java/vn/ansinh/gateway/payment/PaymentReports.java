@@ -185,11 +185,11 @@ public class PaymentReports {
     // locked: a status is read and moved on by one report at a time
     jdbc.query("select payment_id, row_no, beneficiary_id, personal_id, amount_vnd, status, account_number,"
         + " representative_id is not null from payment"
-        + " where batch_key = ? and bank_bin = ? and file_seq = ? and " + PaymentStatus.IN_ITS_FILE
+        + " where " + PaymentFile.ROWS + " and " + PaymentStatus.IN_ITS_FILE
         + " for update", rs -> {
           payments.put(rs.getString(1), new Reported(file.batchKey(), rs.getInt(2), rs.getString(1), rs.getString(3),
               rs.getString(4), rs.getLong(5), PaymentStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getBoolean(8)));
-        }, file.batchKey(), file.bankBin(), file.fileSeq());
+        }, file.rows());
     return payments;
   }
 

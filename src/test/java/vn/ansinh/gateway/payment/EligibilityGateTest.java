@@ -177,7 +177,7 @@ class EligibilityGateTest extends PaymentCycleTest {
   }
 
   @Test
-  void anOperatorsCorrectionOfAWrongDeathRecordFreesThePaymentOfABatchNotYetApproved() {
+  void anOperatorsCorrectionOfAWrongDeathRecordFreesThePaymentOfABatchNotYetApproved() throws Exception {
     String person = newPerson();
     PopulationRegistryStubs.diedOn(registry, person, "Lê Văn Bình", "20290115");
     String batchId = awaitStatus(batchIdOf(submit("dolisa-demo", "2030-06", row("ALIVE-1", person, "Lê Văn Bình"), 1,
@@ -208,5 +208,12 @@ class EligibilityGateTest extends PaymentCycleTest {
         "{\"personalId\":\"" + person + "\",\"fullName\":\"Lê Văn Bình\",\"dateOfBirth\":\"1990-01-01\"}");
     assertThat(jdbc.queryForObject("select count(*) from deceased_person where personal_id = ?", Integer.class,
         person)).isZero();
+
+    // the freed payment goes to its bank in the file it was planned in, beside the row already there
+    assertThat(approve("treasury-demo", otherBatch).statusCode()).isEqualTo(200);
+    awaitStatus(otherBatch, "DISPATCHED");
+    BankFiles files = BankFiles.receivedBy(registry, "ALIVE-");
+    files.assertEachFileAddsUp();
+    assertThat(files.endToEndIds()).containsExactlyInAnyOrder("ALIVE-2", "ALIVE-3");
   }
 }
