@@ -43,6 +43,7 @@ public class PaymentSubmission {
   static final int MAX_AMOUNT_LENGTH = 1000;   // longer is no amount: the whole list is refused (numeric has limits too)
   private static final int SHOWN_DIGITS = 30;  // longer numbers are described, not quoted, in a status reason
   private static final int MAX_FOLLOWED_VALUES = 1_500_000;  // per column: 16 MB of heap at most; longer lists are compared whole
+  private static final int MAX_LISTED_ROWS = 100_000;        // more rows that may repeat: the whole list is compared, as fast
   private final PaymentBatches batches;
   private final BankDirectory banks;
   private final Outbox outbox;
@@ -103,10 +104,10 @@ public class PaymentSubmission {
       Map<String, long[]> perBank = new HashMap<>();
       // the rows that may repeat another's payment id, person or household: validation compares only these
       Map<String, RepeatedValues> repeats = new LinkedHashMap<>();
-      repeats.put("payment_id", new RepeatedValues(MAX_FOLLOWED_VALUES));
-      repeats.put("personal_id", new RepeatedValues(MAX_FOLLOWED_VALUES));
+      repeats.put("payment_id", new RepeatedValues(MAX_FOLLOWED_VALUES, MAX_LISTED_ROWS));
+      repeats.put("personal_id", new RepeatedValues(MAX_FOLLOWED_VALUES, MAX_LISTED_ROWS));
       if (relief != null) {
-        repeats.put("household_id", new RepeatedValues(MAX_FOLLOWED_VALUES));
+        repeats.put("household_id", new RepeatedValues(MAX_FOLLOWED_VALUES, MAX_LISTED_ROWS));
       }
       while (rows.hasNext()) {
         PaymentRow r = rows.next();

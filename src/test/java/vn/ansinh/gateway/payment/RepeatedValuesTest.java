@@ -9,7 +9,7 @@ class RepeatedValuesTest {
 
   @Test
   void everyRowOfARepeatedValueIsListedOnceAndNoOtherRowIsListedWithoutACollision() {
-    RepeatedValues ids = new RepeatedValues(1_000);
+    RepeatedValues ids = new RepeatedValues(1_000, 1_000);
     String[] values = {"A", "B", "A", "C", null, "", "", "A", "D", "B", "E"};
     for (int row = 1; row <= values.length; row++) {
       ids.add(values[row - 1], row);
@@ -20,7 +20,7 @@ class RepeatedValuesTest {
 
   @Test
   void aMillionDifferentValuesWithAFewRepeatsListOnlyTheRepeats() {
-    RepeatedValues ids = new RepeatedValues(1_500_000);
+    RepeatedValues ids = new RepeatedValues(1_500_000, 100_000);
     for (int row = 1; row <= 1_000_000; row++) {
       ids.add("P" + (row % 250_000 == 0 ? 7 : row), row);
     }
@@ -34,7 +34,7 @@ class RepeatedValuesTest {
 
   @Test
   void valuesThatShareAHashAreListedForTheExactComparisonToSettle() {
-    RepeatedValues ids = new RepeatedValues(1_000, value -> 42);
+    RepeatedValues ids = new RepeatedValues(1_000, 1_000, value -> 42);
     ids.add("X", 1);
     ids.add("Y", 2);
     ids.add("Y", 3);
@@ -45,7 +45,7 @@ class RepeatedValuesTest {
 
   @Test
   void pastItsBoundTheFinderGivesUpAndTheWholeListIsCompared() {
-    RepeatedValues ids = new RepeatedValues(3);
+    RepeatedValues ids = new RepeatedValues(3, 1_000);
     ids.add("A", 1);
     ids.add("B", 2);
     ids.add("A", 3);
@@ -54,6 +54,22 @@ class RepeatedValuesTest {
 
     ids.add("D", 5);
     ids.add("A", 6);
+
+    assertThat(ids.rows()).isEmpty();
+  }
+
+  @Test
+  void aListThatRepeatsItselfMoreThanTheBoundIsComparedWhole() {
+    RepeatedValues ids = new RepeatedValues(1_000, 4);
+    ids.add("A", 1);
+    ids.add("A", 2);
+    ids.add("B", 3);
+    ids.add("A", 4);
+    ids.add("A", 5);
+    assertThat(ids.rows()).hasValueSatisfying(rows -> assertThat(rows).containsExactly(1, 2, 4, 5));
+
+    ids.add("A", 6);
+    ids.add("B", 7);
 
     assertThat(ids.rows()).isEmpty();
   }
