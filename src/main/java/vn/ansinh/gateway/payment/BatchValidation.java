@@ -142,12 +142,15 @@ public class BatchValidation {
       + " select ?, ?, personal_id, batch_key from payment where batch_key = ? and status in ('PENDING', 'CASH')"
       + " order by personal_id";
 
+  // a file's range of rows covers every row numbered into it, the stopped ones too: one freed later is in it already
   private static final String PLAN_FILES = """
       insert into payment_file (file_id, batch_key, bank_bin, file_seq, tx_count, ctrl_sum, status, created_at,
                                 first_row, last_row)
       select 'ASG' || ? || '-' || bank_bin || '-' || lpad((file_seq + 1)::text, 4, '0'), ?, bank_bin, file_seq,
-             count(*), sum(amount_vnd), 'PLANNED', now(), min(row_no), max(row_no)
-      from payment where batch_key = ? and file_seq is not null and status = 'PENDING' group by bank_bin, file_seq
+             count(*) filter (where status = 'PENDING'), sum(amount_vnd) filter (where status = 'PENDING'), 'PLANNED',
+             now(), min(row_no), max(row_no)
+      from payment where batch_key = ? and file_seq is not null group by bank_bin, file_seq
+      having count(*) filter (where status = 'PENDING') > 0
       """;
 
   // the payments validation stopped, for the paying agency, in messages of at most 10,000

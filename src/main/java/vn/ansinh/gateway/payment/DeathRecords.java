@@ -106,7 +106,8 @@ public class DeathRecords {
     jdbc.update("update payment set status = 'PENDING', status_reason = null where batch_key = ? and row_no = ?",
         key, rowNo);
     long amount = ((Number) row.get("amount_vnd")).longValue();
-    // back in its file, whose range of rows now takes it in
+    // back in its file: validation's range for it took the stopped rows in already; a file planned anew
+    // here, after all its payments were stopped, starts with this row and grows with the next one freed
     int planned = jdbc.update("update payment_file set tx_count = tx_count + 1, ctrl_sum = ctrl_sum + ?,"
         + " first_row = least(first_row, ?), last_row = greatest(last_row, ?)"
         + " where batch_key = ? and bank_bin = ? and file_seq = ?", amount, rowNo, rowNo, key, bin, fileSeq.intValue());

@@ -138,6 +138,25 @@ class PaymentBatchTest extends PaymentCycleTest {
     }
   }
 
+  @Test
+  void aFilePlannedWithoutItsRangeOfRowsByAnInstanceOfTheEarlierCodeIsStillWrittenWhole() throws Exception {
+    String csv = "NO-RANGE-1,B1," + newPerson() + ",Nguyễn Văn An,500000,970405,1500205000001,40,16681,\n"
+        + "NO-RANGE-2,B2," + newPerson() + ",Trần Thị Hoà,500000,970415,1020300000002,40,16681,\n"
+        + "NO-RANGE-3,B3," + newPerson() + ",Phạm Thị Lan,500000,970405,1500205000003,40,16681,\n";
+    String batchId = batchIdOf(submit("dolisa-demo", "2025-04", csv, 3, 1_500_000));
+    awaitStatus(batchId, "AWAITING_APPROVAL");
+    // during a rolling deploy, an instance without V29's code plans files without a range: the column defaults
+    assertThat(jdbc.update("update payment_file set first_row = default, last_row = default where batch_key ="
+        + " (select batch_key from payment_batch where batch_id = ?)", batchId)).isEqualTo(2);
+
+    assertThat(approve("treasury-demo", batchId).statusCode()).isEqualTo(200);
+    awaitStatus(batchId, "DISPATCHED");
+
+    BankFiles files = BankFiles.receivedBy(registry, "NO-RANGE-");
+    files.assertEachFileAddsUp();
+    assertThat(files.endToEndIds()).containsExactlyInAnyOrder("NO-RANGE-1", "NO-RANGE-2", "NO-RANGE-3");
+  }
+
   private List<String> statuses(String batchId, String status) {
     List<String> found = new ArrayList<>();
     Json.read(get("/api/v1/payment-batches/" + batchId + "/payments?status=" + status, token("dolisa-demo")).body())
