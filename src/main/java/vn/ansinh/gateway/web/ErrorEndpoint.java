@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import vn.ansinh.gateway.error.GatewayException;
@@ -44,9 +45,11 @@ public class ErrorEndpoint implements ErrorController {
       problems.write(response, ProblemWriter.problem(typed));
       return;
     }
-    if (GatewayFailures.unreadableBody(failure)) {
+    // a body a filter had to read before any handler (a form) and could not: the caller's fault as well
+    if (GatewayFailures.unreadableBody(failure)
+        || GatewayFailures.causeOfType(failure, HttpMessageNotReadableException.class) != null) {
       problems.write(response, ProblemWriter.problem(400, "invalid-request", "Invalid request",
-          "The request body could not be read: malformed chunked encoding, or cut short"));
+          "The request body could not be read: malformed (its chunks or its encoding), or cut short"));
       return;
     }
     int status = code instanceof Integer i && i >= 400 && i <= 599 ? i : 500;

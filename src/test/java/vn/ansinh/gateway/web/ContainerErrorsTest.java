@@ -44,6 +44,24 @@ class ContainerErrorsTest extends GatewayHttpTest {
     assertProblem(answer, 400, what);
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      PUT    | /api/v1/beneficiaries/x/representative
+      DELETE | /api/v1/beneficiaries/x/representative
+      PATCH  | /api/v1/beneficiaries/x
+      PUT    | /api/v1/payment-batches/x/approval
+      DELETE | /api/v1/audit/events
+      """)
+  void aMalformedFormBodyIsNeverA500(String method, String path) {
+    String form = "a=%zz&b=%";
+    RawHttp.Answer answer = RawHttp.send(port, method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+        + "Authorization: Bearer " + token("dolisa-demo") + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        + "Content-Length: " + form.length() + "\r\nConnection: close\r\n\r\n" + form);
+
+    assertThat(answer.status()).as(method + " " + path).isBetween(400, 499);
+    assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+  }
+
   @ParameterizedTest(name = "{1}")
   @CsvSource(delimiter = '|', textBlock = """
       Host: bad host!                    | a Host with a space
