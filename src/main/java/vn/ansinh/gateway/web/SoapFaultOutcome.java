@@ -58,6 +58,8 @@ public class SoapFaultOutcome extends AbstractSoapInterceptor {
       reason = "the Body names no operation of this service";
     } else if (text.contains("unmarshalling") || text.contains("cvc-") || text.contains("validat")) {
       reason = "the request does not follow the service's schema (see ?wsdl)";
+    } else if (text.contains("envelope name")) {
+      reason = "the message's root element is not a SOAP Envelope";
     } else if (text.contains("xmlstream") || text.contains("xml") || text.contains("parse")) {
       reason = SoapEnvelopeCheck.reasonFor(f);
     } else {

@@ -279,6 +279,9 @@ class BadInputTest extends GatewayHttpTest {
         org.junit.jupiter.params.provider.Arguments.of("a DTD",
             ("<!DOCTYPE x>" + ENVELOPE + "<soap:Body>" + REQUEST + "</soap:Body></soap:Envelope>").getBytes(), null),
         org.junit.jupiter.params.provider.Arguments.of("not XML at all", "040090000123".getBytes(), null),
+        org.junit.jupiter.params.provider.Arguments.of("a root element in SOAP's namespace that is not Envelope",
+            (ENVELOPE.replace("soap:Envelope", "soap:Envelop") + "<soap:Body>" + REQUEST + "</soap:Body></soap:Envelop>")
+                .getBytes(), null),
         org.junit.jupiter.params.provider.Arguments.of("an unknown operation",
             (ENVELOPE + "<soap:Body><v:Other/></soap:Body></soap:Envelope>").getBytes(), null),
         org.junit.jupiter.params.provider.Arguments.of("an unknown SOAPAction",
