@@ -86,9 +86,20 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         // a browser that is not signed in goes to the staff sign-in page; machines get problem+json
         .exceptionHandling(e -> e
-            .defaultAuthenticationEntryPointFor(signInPage(), new MediaTypeRequestMatcher(MediaType.TEXT_HTML))
+            .defaultAuthenticationEntryPointFor(signInPage(), asksForHtml())
             .defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE));
     return http.build();
+  }
+
+  /**
+   * A request that names HTML among what it accepts: a browser. {@code Accept: *}{@code /*} alone (an
+   * HTTP client's default) is not one, so a token request without client credentials gets a 401, not
+   * a redirect to a sign-in page.
+   */
+  private static MediaTypeRequestMatcher asksForHtml() {
+    MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+    html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+    return html;
   }
 
   /** Staff sign in with a name and a password; the session then lets /oauth2/authorize issue a code. */

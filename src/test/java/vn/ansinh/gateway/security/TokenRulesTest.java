@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import vn.ansinh.gateway.support.GatewayHttpTest;
@@ -184,6 +186,17 @@ class TokenRulesTest extends GatewayHttpTest {
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
 
     assertThat(response.statusCode()).isEqualTo(401);
+  }
+
+  @ParameterizedTest(name = "Accept: {0}")
+  @ValueSource(strings = {"*/*", "application/json"})
+  void aTokenRequestWithoutClientCredentialsIs401ForAnHttpClientNotARedirectToTheSignInPage(String accept) {
+    HttpResponse<String> response = send(java.net.http.HttpRequest.newBuilder(url("/oauth2/token"))
+        .header("Accept", accept).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("Location")).isEmpty();
   }
 
   @Test
