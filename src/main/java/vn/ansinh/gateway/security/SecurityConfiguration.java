@@ -84,8 +84,11 @@ public class SecurityConfiguration {
     http.securityMatcher(server.getEndpointsMatcher())
         .with(server, Customizer.withDefaults())
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        // a browser that is not signed in goes to the staff sign-in page; machines get problem+json
+        // a client that did not authenticate gets OAuth2's invalid_client; a browser that is not signed in goes
+        // to the staff sign-in page; anything else gets problem+json
         .exceptionHandling(e -> e
+            .defaultAuthenticationEntryPointFor(new ClientAuthenticationRequired(),
+                new OrRequestMatcher(any("/oauth2/token"), any("/oauth2/introspect"), any("/oauth2/revoke")))
             .defaultAuthenticationEntryPointFor(signInPage(), asksForHtml())
             .defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE));
     return http.build();

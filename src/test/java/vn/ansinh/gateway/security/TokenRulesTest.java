@@ -190,13 +190,16 @@ class TokenRulesTest extends GatewayHttpTest {
 
   @ParameterizedTest(name = "Accept: {0}")
   @ValueSource(strings = {"*/*", "application/json"})
-  void aTokenRequestWithoutClientCredentialsIs401ForAnHttpClientNotARedirectToTheSignInPage(String accept) {
+  void aTokenRequestWithoutClientCredentialsIsInvalidClientNotARedirectToTheSignInPage(String accept) {
     HttpResponse<String> response = send(java.net.http.HttpRequest.newBuilder(url("/oauth2/token"))
         .header("Accept", accept).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("Location")).isEmpty();
+    // RFC 6749 section 5.2, as a wrong secret gets it: what an OAuth2 client library reads
+    assertThat(Json.read(response.body()).path("error").asText()).isEqualTo("invalid_client");
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
   }
 
   @Test
