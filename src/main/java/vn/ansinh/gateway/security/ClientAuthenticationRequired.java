@@ -15,7 +15,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 final class ClientAuthenticationRequired implements AuthenticationEntryPoint {
 
   private static final byte[] BODY = ("{\"error\":\"invalid_client\",\"error_description\":"
-      + "\"client authentication is required: HTTP Basic with the client id and secret\"}")
+      + "\"client authentication is required: the client id and secret, with HTTP Basic or in the form\"}")
       .getBytes(StandardCharsets.UTF_8);
 
   @Override
