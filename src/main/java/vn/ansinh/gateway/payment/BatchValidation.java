@@ -153,9 +153,8 @@ public class BatchValidation {
       having count(*) filter (where status = 'PENDING') > 0
       """;
 
-  // the payments validation stopped, for the paying agency, in messages of at most 10,000
-  // the stopped rows in list order, at most results-per-notification in one message: a month with a
-  // few thousand stops is one message, wherever they are in the list
+  // the payments validation stopped, for the paying agency: in list order, at most results-per-notification
+  // in one message, so a month with a few thousand stops is one message wherever they are in the list
   private static final String TELL_STOPS = """
       insert into payment_result (batch_key, bank_bin, msg_id, results, created_at)
       select ?, null, 'VALIDATION', json_agg(json_build_object('paymentId', payment_id, 'beneficiaryId', beneficiary_id,

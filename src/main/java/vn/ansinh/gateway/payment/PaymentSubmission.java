@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,12 +102,9 @@ public class PaymentSubmission {
       // a row with an account gets its bank file now; one stopped later leaves a gap, never a move
       Map<String, long[]> perBank = new HashMap<>();
       // the rows that may repeat another's payment id, person or household: validation compares only these
-      Map<String, RepeatedValues> repeats = new LinkedHashMap<>();
-      repeats.put("payment_id", new RepeatedValues(MAX_FOLLOWED_VALUES, MAX_LISTED_ROWS));
-      repeats.put("personal_id", new RepeatedValues(MAX_FOLLOWED_VALUES, MAX_LISTED_ROWS));
-      if (relief != null) {
-        repeats.put("household_id", new RepeatedValues(MAX_FOLLOWED_VALUES, MAX_LISTED_ROWS));
-      }
+      RepeatedValues paymentIds = new RepeatedValues(MAX_FOLLOWED_VALUES, MAX_LISTED_ROWS);
+      RepeatedValues people = new RepeatedValues(MAX_FOLLOWED_VALUES, MAX_LISTED_ROWS);
+      RepeatedValues households = relief == null ? null : new RepeatedValues(MAX_FOLLOWED_VALUES, MAX_LISTED_ROWS);
       while (rows.hasNext()) {
         PaymentRow r = rows.next();
         row++;
@@ -132,10 +128,10 @@ public class PaymentSubmission {
           // a wallet row is in its batch's one order for its provider: no file number
           long fileSeq = r.bankBin() == null ? -1 : perBank.computeIfAbsent(r.bankBin(), b -> new long[1])[0]++ / perFile;
           copy.valid(row, r, amount.longValueExact(), fileSeq, born, relief == null ? null : r.householdId());
-          repeats.get("payment_id").add(r.paymentId(), row);
-          repeats.get("personal_id").add(r.personalId(), row);
-          if (relief != null) {
-            repeats.get("household_id").add(r.householdId(), row);
+          paymentIds.add(r.paymentId(), row);
+          people.add(r.personalId(), row);
+          if (households != null) {
+            households.add(r.householdId(), row);
           }
         } else {
           invalid++;
@@ -151,13 +147,10 @@ public class PaymentSubmission {
             + shown(declared.controlSum()) + " VND, received " + row + " rows and " + shown(sum.value()) + " VND");
         return batchId;
       }
-      for (Map.Entry<String, RepeatedValues> column : repeats.entrySet()) {
-        Optional<int[]> candidates = column.getValue().rows();
-        if (candidates.isPresent()) {
-          Array rowNos = connection.unwrap(PGConnection.class).createArrayOf("int4", candidates.get());
-          jdbc.update("insert into payment_repeat_rows (batch_key, key_column, row_nos) values (?, ?, ?)", key,
-              column.getKey(), rowNos);
-        }
+      listRepeats(connection, key, "payment_id", paymentIds);
+      listRepeats(connection, key, "personal_id", people);
+      if (households != null) {
+        listRepeats(connection, key, "household_id", households);
       }
       batches.received(key, row, sum.value(), invalid, BatchStatus.VALIDATING, null);
       outbox.enqueue(VALIDATION, owner, batchId);
@@ -175,6 +168,16 @@ public class PaymentSubmission {
       throw e;
     } finally {
       DataSourceUtils.releaseConnection(connection, dataSource);
+    }
+  }
+
+  /** What validation compares for {@code column}: the rows the intake listed, unless it gave up (then no row). */
+  private void listRepeats(Connection connection, long key, String column, RepeatedValues values) throws SQLException {
+    Optional<int[]> rows = values.rows();
+    if (rows.isPresent()) {
+      Array rowNos = connection.unwrap(PGConnection.class).createArrayOf("int4", rows.get());
+      jdbc.update("insert into payment_repeat_rows (batch_key, key_column, row_nos) values (?, ?, ?)", key, column,
+          rowNos);
     }
   }
 

@@ -79,7 +79,8 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain authorizationServer(HttpSecurity http, SecurityProblems problems) throws Exception {
+  SecurityFilterChain authorizationServer(HttpSecurity http, SecurityProblems problems,
+      AuthorizationServerSettings settings) throws Exception {
     OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
     http.securityMatcher(server.getEndpointsMatcher())
         .with(server, Customizer.withDefaults())
@@ -88,7 +89,8 @@ public class SecurityConfiguration {
         // to the staff sign-in page; anything else gets problem+json
         .exceptionHandling(e -> e
             .defaultAuthenticationEntryPointFor(new ClientAuthenticationRequired(),
-                new OrRequestMatcher(any("/oauth2/token"), any("/oauth2/introspect"), any("/oauth2/revoke")))
+                new OrRequestMatcher(any(settings.getTokenEndpoint()), any(settings.getTokenIntrospectionEndpoint()),
+                    any(settings.getTokenRevocationEndpoint())))
             .defaultAuthenticationEntryPointFor(signInPage(), asksForHtml())
             .defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE));
     return http.build();
