@@ -41,6 +41,7 @@ public class AuditController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
       HttpServletResponse response) throws IOException {
+    window(from, to);
     response.setContentType("application/zip");
     response.setHeader("Content-Disposition", "attachment; filename=\"audit-export.zip\"");
     export.write(from, to, response.getOutputStream());
@@ -59,6 +60,7 @@ public class AuditController {
       @RequestParam(required = false) String traceId,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
+    window(from, to);
     if (page < 0) {
       throw new InvalidRequestException("page", "must be 0 or more");
     }
@@ -82,11 +84,19 @@ public class AuditController {
   public IntegrityReport integrity(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+    window(from, to);
     IntegrityReport report = verifier.verify(from, to);
     if (from == null && to == null) {
       verifications.record(report);
     }
     return report;
+  }
+
+  /** A window is from (inclusive) to (exclusive): a {@code to} not after {@code from} holds nothing and is a mistake. */
+  private static void window(Instant from, Instant to) {
+    if (from != null && to != null && !to.isAfter(from)) {
+      throw new InvalidRequestException("to", "must be after from");
+    }
   }
 
   public record EventPage(int page, int size, List<EventView> events) {}

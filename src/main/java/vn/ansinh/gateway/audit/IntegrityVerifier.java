@@ -77,8 +77,8 @@ public class IntegrityVerifier {
     Long lastSeq = boundary("max", "<", to);
     AuditStore.ChainHead head = jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where id = 1",
         (rs, i) -> new AuditStore.ChainHead(rs.getLong(1), rs.getString(2)));
-    if (firstSeq == null) {
-      // an empty table with a head that has moved means rows were deleted
+    if (firstSeq == null || lastSeq == null || lastSeq < firstSeq) {
+      // no event in the window; an empty table with a head that has moved means rows were deleted
       if (from == null && to == null && head.lastSeq() > 0) {
         return IntegrityReport.broken(0, null, 1, "events recorded by the chain head are missing");
       }

@@ -5,15 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ansinh.gateway.error.InvalidRequestException;
 import vn.ansinh.gateway.simulator.population.SyntheticPopulation;
 
 /**
@@ -26,6 +29,7 @@ import vn.ansinh.gateway.simulator.population.SyntheticPopulation;
 @ConditionalOnProperty(name = "gateway.simulators.enabled", havingValue = "true")
 public class PopulationEventSimulator {
 
+  private static final Pattern PERSONAL_ID = Pattern.compile("[0-9]{12}");
   private static final String PARTNER = "population-registry-demo";
   private static final String KEY = "demo-population-registry";
   private final SyntheticPopulation population;
@@ -47,7 +51,15 @@ public class PopulationEventSimulator {
   @PostMapping("/sim/population-registry/deaths")
   public ResponseEntity<Map<String, Object>> death(@RequestBody JsonNode request) throws Exception {
     String personalId = request.path("personalId").asText();
-    LocalDate date = LocalDate.parse(request.path("date").asText());
+    if (!PERSONAL_ID.matcher(personalId).matches()) {
+      throw new InvalidRequestException("personalId", "is required: 12 digits");
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.parse(request.path("date").asText());
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException("date", "is required: a date such as 2026-12-01");
+    }
     population.recordDeath(personalId, date);
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("eventId", "SIM-" + UUID.randomUUID());

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.ansinh.gateway.support.BankSignatures;
 import vn.ansinh.gateway.support.GatewayHttpTest;
 import vn.ansinh.gateway.support.PopulationRegistryStubs;
+import vn.ansinh.gateway.support.RawHttp;
 
 /** Raw personal ids and names never reach the audit trail or the application log. */
 class PersonalDataStaysOutTest extends GatewayHttpTest {
@@ -55,5 +57,27 @@ class PersonalDataStaysOutTest extends GatewayHttpTest {
 
     String log = Files.readString(logFile, StandardCharsets.UTF_8);
     assertThat(log).isNotBlank().doesNotContain(ID).doesNotContain(NAME);
+  }
+
+  @Test
+  void whatACallerSendsInOddPlacesIsNotEchoedIntoTheLogByALibrary() throws Exception {
+    String other = "079188009876";   // no other test sends it
+    // CXF names the document it could not find, Tomcat the parameter it could not decode, Prowide
+    // the message it could not read: each of these once wrote the caller's text into the log
+    assertThat(get("/ws/citizen?wsdl=" + other, token("dolisa-demo")).body()).contains("soap:Client");
+    assertThat(get("/ws/citizen?xsd=" + other + "%0a2026-01-01T00:00:00.000Z%20ERROR%20forged", token("dolisa-demo"))
+        .body()).contains("soap:Client");
+    assertThat(RawHttp.send(port, "GET /api/v1/audit/events?partner=" + other + "%zz HTTP/1.1\r\nHost: localhost\r\n"
+        + "Authorization: Bearer " + token("infosec-demo") + "\r\nConnection: close\r\n\r\n").status()).isEqualTo(400);
+    assertThat(RawHttp.send(port, "GET /ws/citizen?wsdl=" + other + "%zz HTTP/1.1\r\nHost: localhost\r\n"
+        + "Connection: close\r\n\r\n").body()).contains("soap:Client");
+    String report = "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.10\">" + other + "</Documen>";
+    assertThat(postBody("/api/v1/payment-reports", token("bank-970405-demo"), "application/xml", report,
+        "X-JWS-Signature", BankSignatures.sign("970405", report)).statusCode()).isEqualTo(400);
+    postSoap("/ws/citizen", token("dolisa-demo"), "<Envelope><Body><VerifyCitizenRequest><personalId>" + other
+        + "</personalId></VerifyCitizenRequest></Body></Envelope>");
+
+    String log = Files.readString(logFile, StandardCharsets.UTF_8);
+    assertThat(log).doesNotContain(other).doesNotContain("forged");
   }
 }

@@ -282,6 +282,8 @@ class BadInputTest extends GatewayHttpTest {
         org.junit.jupiter.params.provider.Arguments.of("a root element in SOAP's namespace that is not Envelope",
             (ENVELOPE.replace("soap:Envelope", "soap:Envelop") + "<soap:Body>" + REQUEST + "</soap:Body></soap:Envelop>")
                 .getBytes(), null),
+        org.junit.jupiter.params.provider.Arguments.of("an envelope outside SOAP's namespace",
+            ("<Envelope><Body>" + REQUEST + "</Body></Envelope>").getBytes(), null),
         org.junit.jupiter.params.provider.Arguments.of("an unknown operation",
             (ENVELOPE + "<soap:Body><v:Other/></soap:Body></soap:Envelope>").getBytes(), null),
         org.junit.jupiter.params.provider.Arguments.of("an unknown SOAPAction",
@@ -311,6 +313,34 @@ class BadInputTest extends GatewayHttpTest {
     assertThat(registryCallsFromRequests()).as(what).isEmpty();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(textBlock = """
+      wsdl=other.wsdl
+      wsdl=../../etc/passwd
+      wsdl=%00
+      xsd
+      xsd=1
+      xsd=file:///etc/passwd
+      """)
+  void aWsdlOrSchemaDocumentThatIsNotThereIsTheCallersMistake(String query) {
+    HttpResponse<String> response = get("/ws/citizen?" + query, token("dolisa-demo"));
+
+    assertThat(response.body()).as(query).contains("<faultcode>soap:Client</faultcode>")
+        .contains("no such WSDL or schema document").doesNotContain("passwd").doesNotContain("other.wsdl");
+    assertThat(get("/ws/citizen?wsdl", token("dolisa-demo")).body()).contains("wsdl:definitions");
+  }
+
+  @Test
+  void aHeaderThatMustBeUnderstoodIsAMustUnderstandFault() {
+    String envelope = ENVELOPE + "<soap:Header><x:Secret xmlns:x=\"urn:other\" soap:mustUnderstand=\"1\">1</x:Secret>"
+        + "</soap:Header><soap:Body>" + REQUEST + "</soap:Body></soap:Envelope>";
+
+    HttpResponse<String> response = postSoap("/ws/citizen", token("dolisa-demo"), envelope);
+
+    assertThat(response.body()).contains("<faultcode>soap:MustUnderstand</faultcode>").contains("mustUnderstand");
+    assertThat(registryCallsFromRequests()).isEmpty();
+  }
+
   @ParameterizedTest(name = "{2}")
   @CsvSource(delimiter = '|', textBlock = """
       infosec-demo | /api/v1/audit/events?from=%2B999999-01-01T00:00:00Z | a six-digit year in a query
@@ -324,6 +354,9 @@ class BadInputTest extends GatewayHttpTest {
       vnpost-demo  | /api/v1/cash-payouts?period=%2B999999-01&communeCode=16702 | an absurd period in the cash list
       vnpost-demo  | /api/v1/cash-payouts?period=2026-11&communeCode=%00  | a NUL in a commune code
       infosec-demo | /api/v1/audit/events?traceId=XYZ                     | a trace id that is not W3C
+      infosec-demo | /api/v1/audit/integrity?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z | a window that ends before it starts
+      infosec-demo | /api/v1/audit/events?from=2026-01-01T00:00:00Z&to=2026-01-01T00:00:00Z | a window that ends where it starts
+      infosec-demo | /api/v1/audit/export?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z | an export that ends before it starts
       """)
   void oddQueryParametersAre400(String partner, String path, String what) {
     HttpResponse<String> response = get(path, token(partner));

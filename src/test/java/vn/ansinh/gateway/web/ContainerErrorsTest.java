@@ -36,6 +36,10 @@ class ContainerErrorsTest extends GatewayHttpTest {
       /api/v1/beneficiaries/x;jsessionid=1        | a path parameter
       /a/../../etc/passwd                         | a path above the root
       /api/v1/beneficiaries/%ZZ                   | a broken percent escape
+      /api/v1/audit/events?partner=x%zz           | a broken percent escape in the query
+      /api/v1/audit/events?page=%                 | a lone percent sign in the query
+      /api/v1/audit/events?partner=%C3%28         | escapes in the query that are not UTF-8
+      /api/v1/audit/events?%zz=1                  | a broken escape in a parameter's name
       """)
   void aRefusedAddressIsA400Problem(String path, String what) {
     RawHttp.Answer answer = RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
@@ -60,6 +64,23 @@ class ContainerErrorsTest extends GatewayHttpTest {
 
     assertThat(answer.status()).as(method + " " + path).isBetween(400, 499);
     assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      POST  | /api/v1/citizens/verifications | multipart/form-data
+      POST  | /api/v1/citizens/verifications | multipart/form-data; boundary=x
+      POST  | /api/v1/payment-batches         | multipart/form-data; boundary=x
+      PATCH | /api/v1/beneficiaries/x        | multipart/mixed
+      POST  | /oauth2/token                   | multipart/form-data
+      """)
+  void aMultipartBodyIsNeverA500(String method, String path, String contentType) {
+    String body = "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--x";   // cut short
+    RawHttp.Answer answer = RawHttp.send(port, method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+        + "Authorization: Bearer " + token("dolisa-demo") + "\r\nContent-Type: " + contentType + "\r\n"
+        + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+
+    assertThat(answer.status()).as(method + " " + path + " " + contentType).isBetween(400, 499);
   }
 
   @ParameterizedTest(name = "{1}")
