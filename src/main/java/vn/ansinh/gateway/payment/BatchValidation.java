@@ -103,36 +103,38 @@ public class BatchValidation {
         and %s
       """.formatted(CashPayouts.VALID_ON);
 
-  // the representative's account where the payment goes through one, else the person's active account
-  // (this program's first); such rows are numbered on after the bank's rows; the representative's account
-  // makes them the creditor (to_representative)
-  private static final String RESOLVE_ACCOUNTS = """
-      with found as (
+  // each row still without an account: the representative's account where the payment goes through one, else
+  // the person's active account (this program's first), numbered on after the bank's rows (the representative's
+  // account makes them the creditor: to_representative); else cash at the commune. One pass over the list.
+  private static final String RESOLVE_ACCOUNTS_OR_CASH = """
+      with received as (
         select p.row_no, m.bank_bin, m.account_number, m.rank = 0 as to_representative from payment p
-        join lateral (select x.bank_bin, x.account_number, x.rank from (
-                        select r.bank_bin, r.account_number, 0 as rank, null::timestamptz as opened_at
-                        from representative r where r.id = p.representative_id and r.account_number is not null
-                        union all
-                        select a.bank_bin, a.account_number, case when a.program = ? then 1 else 2 end, a.opened_at
-                        from beneficiary_account a where a.active and a.personal_id = p.personal_id) x
-                      order by x.rank, x.opened_at desc limit 1) m on true
+        left join lateral (select x.bank_bin, x.account_number, x.rank from (
+                             select r.bank_bin, r.account_number, 0 as rank, null::timestamptz as opened_at
+                             from representative r where r.id = p.representative_id and r.account_number is not null
+                             union all
+                             select a.bank_bin, a.account_number, case when a.program = ? then 1 else 2 end, a.opened_at
+                             from beneficiary_account a where a.active and a.personal_id = p.personal_id) x
+                           order by x.rank, x.opened_at desc limit 1) m on true
         where p.batch_key = ? and p.status = 'RECEIVED'
       ), counted as (
         select q.bank_bin, count(*) as numbered from payment q
-        where q.batch_key = ? and q.file_seq is not null and q.bank_bin in (select bank_bin from found)
+        where q.batch_key = ? and q.file_seq is not null and q.bank_bin in (select bank_bin from received)
         group by q.bank_bin
       ), numbered as (
-        select f.*, (coalesce(c.numbered, 0) + row_number() over (partition by f.bank_bin order by f.row_no) - 1) / ?
+        select f.row_no, (coalesce(c.numbered, 0) + row_number() over (partition by f.bank_bin order by f.row_no) - 1) / ?
                as file_seq
-        from found f left join counted c on c.bank_bin = f.bank_bin
+        from received f left join counted c on c.bank_bin = f.bank_bin
+        where f.bank_bin is not null
       )
-      update payment p set status = 'PENDING', bank_bin = n.bank_bin, account_number = n.account_number,
-             file_seq = n.file_seq, to_representative = n.to_representative
-      from numbered n where p.batch_key = ? and p.row_no = n.row_no
+      update payment p set status = case when r.bank_bin is null then 'CASH' else 'PENDING' end,
+             status_reason = case when r.bank_bin is null
+                 then 'no account known: to be paid in cash at the commune payment point' else p.status_reason end,
+             bank_bin = coalesce(r.bank_bin, p.bank_bin), account_number = coalesce(r.account_number, p.account_number),
+             file_seq = coalesce(n.file_seq, p.file_seq), to_representative = coalesce(r.to_representative, p.to_representative)
+      from received r left join numbered n on n.row_no = r.row_no
+      where p.batch_key = ? and p.row_no = r.row_no
       """;
-
-  private static final String CASH = "update payment set status = 'CASH', status_reason = 'no account known: to be paid"
-      + " in cash at the commune payment point' where batch_key = ? and status = 'RECEIVED'";
 
   // in each key's order: the primary key fills from left to right
   private static final String CLAIM_IDS = "insert into payment_id_claim (owner, payment_id, batch_key)"
@@ -218,8 +220,7 @@ public class BatchValidation {
     }
     Date today = Date.valueOf(LocalDate.ofInstant(clock.instant(), calendar.zone()));
     jdbc.update(FLAG_REPRESENTATIVES, k, b.owner(), today, today, today);
-    jdbc.update(RESOLVE_ACCOUNTS, b.program(), k, k, properties.maxTransactionsPerFile(), k);
-    jdbc.update(CASH, k);
+    jdbc.update(RESOLVE_ACCOUNTS_OR_CASH, b.program(), k, k, properties.maxTransactionsPerFile(), k);
     long toWallets = walletOrders.plan(k);   // wallets their provider did not confirm are stopped first
     PaymentBatches.Totals totals = totals(jdbc, k);
     String overBudget = decision == null ? null : relief.commit(k, decision.key(), totals, walletOrders.total(k));
