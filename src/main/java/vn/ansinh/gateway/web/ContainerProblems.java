@@ -34,6 +34,10 @@ public class ContainerProblems {
       case 405 -> ProblemWriter.problem(405, "method-not-allowed", "Method not allowed",
           "This resource does not take that method");
       case 413 -> ProblemWriter.problem(413, "payload-too-large", "Payload too large", "The request body is too large");
+      // what the container does not implement is what the caller sent: a method, a transfer coding or an HTTP
+      // version it does not take; bad input is never a 5xx here
+      case 501, 505 -> ProblemWriter.problem(400, "invalid-request", "Invalid request",
+          "The request uses an HTTP method, transfer coding or HTTP version the gateway does not take");
       default -> status >= 500
           ? ProblemWriter.problem(status, "internal-error", "Internal error",
               "The gateway could not complete the request; quote the request id to the operators.")
@@ -81,9 +85,10 @@ public class ContainerProblems {
         return;
       }
       ProblemDetail p = forStatus(status);
+      response.setStatus(p.getStatus());
       String requestId = UUID.randomUUID().toString();
       // fixed texts only: nothing from the request is echoed
-      String body = "{\"type\":\"" + p.getType() + "\",\"title\":\"" + p.getTitle() + "\",\"status\":" + status
+      String body = "{\"type\":\"" + p.getType() + "\",\"title\":\"" + p.getTitle() + "\",\"status\":" + p.getStatus()
           + ",\"detail\":\"" + p.getDetail() + "\",\"requestId\":\"" + requestId + "\"}";
       try {
         response.setContentType(ProblemWriter.MEDIA_TYPE);

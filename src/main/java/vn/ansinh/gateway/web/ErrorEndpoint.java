@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,13 +54,14 @@ public class ErrorEndpoint implements ErrorController {
       return;
     }
     int status = code instanceof Integer i && i >= 400 && i <= 599 ? i : 500;
-    if (status >= 500) {
+    ProblemDetail problem = status == 400
+        ? ProblemWriter.problem(400, "invalid-request", "Invalid request", "The request was refused as invalid")
+        : ContainerProblems.forStatus(status);
+    if (problem.getStatus() >= 500) {
       log.error("Unexpected failure outside the handlers: {}",
           failure == null ? "status " + status : GatewayFailures.withoutMessages(failure));
     }
-    problems.write(response, status == 400
-        ? ProblemWriter.problem(400, "invalid-request", "Invalid request", "The request was refused as invalid")
-        : ContainerProblems.forStatus(status));
+    problems.write(response, problem);
   }
 
   static String titleOf(int status) {

@@ -74,6 +74,11 @@ class PersonalDataStaysOutTest extends GatewayHttpTest {
     String report = "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.10\">" + other + "</Documen>";
     assertThat(postBody("/api/v1/payment-reports", token("bank-970405-demo"), "application/xml", report,
         "X-JWS-Signature", BankSignatures.sign("970405", report)).statusCode()).isEqualTo(400);
+    // a value in the wrong element: the schema's complaint quotes it
+    assertThat(postSoap("/ws/citizen", token("dolisa-demo"), "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
+        + " xmlns:v=\"urn:ansinh:gateway:citizen:v1\"><soap:Body><v:VerifyCitizenRequest><v:personalId>" + other
+        + "</v:personalId><v:fullName>" + NAME + "</v:fullName><v:dateOfBirth>" + other + "</v:dateOfBirth>"
+        + "</v:VerifyCitizenRequest></soap:Body></soap:Envelope>").body()).contains("soap:Client");
     postSoap("/ws/citizen", token("dolisa-demo"), "<Envelope><Body><VerifyCitizenRequest><personalId>" + other
         + "</personalId></VerifyCitizenRequest></Body></Envelope>");
 

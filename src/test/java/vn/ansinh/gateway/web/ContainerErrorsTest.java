@@ -3,7 +3,13 @@ package vn.ansinh.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,6 +87,44 @@ class ContainerErrorsTest extends GatewayHttpTest {
         + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
 
     assertThat(answer.status()).as(method + " " + path + " " + contentType).isBetween(400, 499);
+  }
+
+  @Test
+  void callersThatStartABodyAndStopCannotStallTheGateway() throws Exception {
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < 220; i++) {   // more than Tomcat's worker threads
+        Socket s = new Socket("localhost", port);
+        s.getOutputStream().write(("POST /api/v1/citizens/verifications HTTP/1.1\r\nHost: localhost\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"a\"").getBytes(StandardCharsets.US_ASCII));
+        stalled.add(s);
+      }
+      Thread.sleep(1000);
+      long started = System.nanoTime();
+      HttpResponse<String> ready = http.send(HttpRequest.newBuilder(url("/actuator/health/readiness"))
+          .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+    } finally {
+      for (Socket s : stalled) {
+        s.close();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      CONNECT /api/v1/beneficiaries HTTP/1.1                                          | a CONNECT
+      POST /api/v1/citizens/verifications HTTP/1.1\\r\\nTransfer-Encoding: foo      | a transfer coding that does not exist
+      POST /api/v1/citizens/verifications HTTP/1.1\\r\\nTransfer-Encoding: identity | the identity transfer coding
+      GET /actuator/health HTTP/1.9                                                   | an HTTP version that does not exist
+      """)
+  void whatTheContainerDoesNotImplementIsA400Problem(String requestLine, String what) {
+    RawHttp.Answer answer = RawHttp.send(port, requestLine.replace("\\r\\n", "\r\n") + "\r\nHost: localhost\r\n"
+        + "Authorization: Bearer " + token("dolisa-demo") + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+
+    assertProblem(answer, 400, what);
   }
 
   @ParameterizedTest(name = "{1}")
