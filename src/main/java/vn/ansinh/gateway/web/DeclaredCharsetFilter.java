@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
@@ -38,12 +37,7 @@ public class DeclaredCharsetFilter extends OncePerRequestFilter {
       return;
     }
     if (request.getRequestURI().startsWith("/ws/")) {
-      response.setStatus(500);   // SOAP 1.1 faults travel as HTTP 500
-      response.setContentType("text/xml;charset=UTF-8");
-      response.getOutputStream().write(("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
-          + "<soap:Body><soap:Fault><faultcode>soap:Client</faultcode><faultstring>Invalid request: the declared"
-          + " character encoding is not supported; send UTF-8</faultstring></soap:Fault></soap:Body></soap:Envelope>")
-          .getBytes(StandardCharsets.UTF_8));
+      SoapFaults.writeClientFault(response, "the declared character encoding is not supported; send UTF-8");
       return;
     }
     problems.write(response, ProblemWriter.problem(415, "unsupported-media-type", "Unsupported Media Type",

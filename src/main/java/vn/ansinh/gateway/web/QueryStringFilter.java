@@ -42,11 +42,7 @@ public class QueryStringFilter extends OncePerRequestFilter {
     String reason = "the query string does not decode: each % must start an escape of two hexadecimal digits,"
         + " and the escapes must be UTF-8";
     if (request.getRequestURI().startsWith("/ws/")) {
-      response.setStatus(500);   // SOAP 1.1 faults travel as HTTP 500
-      response.setContentType("text/xml;charset=UTF-8");
-      response.getOutputStream().write(("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
-          + "<soap:Body><soap:Fault><faultcode>soap:Client</faultcode><faultstring>Invalid request: " + reason
-          + "</faultstring></soap:Fault></soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8));
+      SoapFaults.writeClientFault(response, reason);
       return;
     }
     problems.write(response, ProblemWriter.problem(400, "invalid-request", "Invalid request",

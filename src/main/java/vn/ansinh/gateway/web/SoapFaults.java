@@ -1,5 +1,8 @@
 package vn.ansinh.gateway.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.interceptor.Fault;
@@ -31,6 +34,15 @@ public class SoapFaults {
         typed.callerAtFault() ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER);
     AuditContext.current().outcome(Outcomes.fromStatus(typed.status()));
     throw fault;
+  }
+
+  /** A Client fault written before any SOAP machinery ran (a filter refusing the request); {@code reason} is fixed text. */
+  static void writeClientFault(HttpServletResponse response, String reason) throws IOException {
+    response.setStatus(500);   // SOAP 1.1 faults travel as HTTP 500
+    response.setContentType("text/xml;charset=UTF-8");
+    response.getOutputStream().write(("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+        + "<soap:Body><soap:Fault><faultcode>soap:Client</faultcode><faultstring>Invalid request: " + reason
+        + "</faultstring></soap:Fault></soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8));
   }
 
   /** Whether a fault was raised here, from a flow's typed failure (its reason is already fit to show). */
