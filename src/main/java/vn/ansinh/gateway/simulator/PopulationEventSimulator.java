@@ -7,16 +7,18 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ansinh.gateway.citizen.PersonalIdRules;
 import vn.ansinh.gateway.error.InvalidRequestException;
+import vn.ansinh.gateway.error.Violation;
 import vn.ansinh.gateway.simulator.population.SyntheticPopulation;
 
 /**
@@ -29,7 +31,6 @@ import vn.ansinh.gateway.simulator.population.SyntheticPopulation;
 @ConditionalOnProperty(name = "gateway.simulators.enabled", havingValue = "true")
 public class PopulationEventSimulator {
 
-  private static final Pattern PERSONAL_ID = Pattern.compile("[0-9]{12}");
   private static final String PARTNER = "population-registry-demo";
   private static final String KEY = "demo-population-registry";
   private final SyntheticPopulation population;
@@ -51,8 +52,9 @@ public class PopulationEventSimulator {
   @PostMapping("/sim/population-registry/deaths")
   public ResponseEntity<Map<String, Object>> death(@RequestBody JsonNode request) throws Exception {
     String personalId = request.path("personalId").asText();
-    if (!PERSONAL_ID.matcher(personalId).matches()) {
-      throw new InvalidRequestException("personalId", "is required: 12 digits");
+    List<Violation> wrongId = PersonalIdRules.check(personalId, null, null);
+    if (!wrongId.isEmpty()) {
+      throw new InvalidRequestException(wrongId);
     }
     LocalDate date;
     try {

@@ -3,8 +3,8 @@ package vn.ansinh.gateway.web;
 import java.util.Locale;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapMessage;
-import org.apache.cxf.frontend.WSDLQueryException;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.frontend.WSDLQueryException;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.phase.Phase;
 import org.slf4j.Logger;
@@ -26,9 +26,8 @@ import vn.ansinh.gateway.audit.Outcomes;
 public class SoapFaultOutcome extends AbstractSoapInterceptor {
 
   private static final Logger log = LoggerFactory.getLogger(SoapFaultOutcome.class);
-  private static final QName MUST_UNDERSTAND = new QName("http://schemas.xmlsoap.org/soap/envelope/", "MustUnderstand");
-
   private static final QName VERSION_MISMATCH = new QName("http://schemas.xmlsoap.org/soap/envelope/", "VersionMismatch");
+  private static final QName MUST_UNDERSTAND = new QName("http://schemas.xmlsoap.org/soap/envelope/", "MustUnderstand");
 
   public SoapFaultOutcome() {
     super(Phase.PREPARE_SEND);
